@@ -1,0 +1,356 @@
+"""Account use cases: registration, sign-in and sessions, passwords, profile."""
+
+from __future__ import annotations
+
+import ipaddress
+import time
+import uuid
+from importlib import import_module
+from io import BytesIO
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
+from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.tokens import default_token_generator
+from django.core.cache import cache
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.encoding import force_bytes, force_str
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from savoir.core.errors import NotFound, PayloadTooLarge, RateLimited, ValidationFailed
+from savoir.core.ratelimit import client_ip, counter_incr, hashed, rate_limit_hit
+from savoir.core.tasks import task_enqueue
+
+from .errors import AccountLocked, EmailTaken, InvalidCredentials, InvalidImage, InvalidToken
+from .models import User, UserSession
+
+# Keys we keep in the Django session next to the auth keys.
+SESSION_LOGIN_AT = "savoir_login_at"
+SESSION_SEEN_AT = "savoir_seen_at"
+# Refreshing "last seen" on every request would write on every request; a few minutes is enough.
+SEEN_REFRESH_SECONDS = 300
+AVATAR_SIZE = 512
+AVATAR_MAX_PIXELS = 40_000_000
+
+
+def _session_store(session_key: str) -> Any:
+    return import_module(settings.SESSION_ENGINE).SessionStore(session_key=session_key)
+
+
+def _password_errors(password: str, user: User, field: str) -> None:
+    try:
+        validate_password(password, user)
+    except DjangoValidationError as exc:
+        raise ValidationFailed(fields={field: list(exc.messages)}) from None
+
+
+def _ip_or_none(value: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        return None
+
+
+# --- Sessions ----------------------------------------------------------------------------------
+
+
+def session_record_create(*, request: HttpRequest, user: User) -> UserSession:
+    """Called on every login (API or admin, through the user_logged_in signal): gives the
+    browser a fresh session id, even for a user signing in again, and records the device."""
+    old_key = request.session.session_key
+    request.session.cycle_key()
+    if old_key:
+        UserSession.objects.filter(session_key=old_key).delete()
+    now = timezone.now()
+    request.session[SESSION_LOGIN_AT] = now.timestamp()
+    request.session[SESSION_SEEN_AT] = now.timestamp()
+    return UserSession.objects.create(
+        user=user,
+        session_key=request.session.session_key,
+        last_seen_at=now,
+        ip_address=_ip_or_none(client_ip(request)),
+        user_agent=request.headers.get("User-Agent", "")[:300],
+    )
+
+
+def session_touch(*, request: HttpRequest) -> bool:
+    """Enforce idle timeout and absolute lifetime; refresh "last seen". False means the session
+    has ended and the request is now anonymous."""
+    session = request.session
+    now = time.time()
+    login_at = session.get(SESSION_LOGIN_AT)
+    seen_at = session.get(SESSION_SEEN_AT)
+    if (
+        login_at is None
+        or seen_at is None
+        or now - login_at > settings.SESSION_ABSOLUTE_LIFETIME.total_seconds()
+        or now - seen_at > settings.SESSION_IDLE_TIMEOUT.total_seconds()
+    ):
+        logout(request)
+        return False
+    if now - seen_at > SEEN_REFRESH_SECONDS:
+        session[SESSION_SEEN_AT] = now
+        UserSession.objects.filter(session_key=session.session_key).update(
+            last_seen_at=timezone.now()
+        )
+    return True
+
+
+def sessions_end(*, user: User, keep_session_key: str | None = None) -> int:
+    """End the user's sessions server-side (all of them, or all but one)."""
+    records = UserSession.objects.filter(user=user)
+    if keep_session_key:
+        records = records.exclude(session_key=keep_session_key)
+    ended = 0
+    for record in records:
+        _session_store(record.session_key).delete()
+        ended += 1
+    records.delete()
+    return ended
+
+
+def user_session_end(*, request: HttpRequest, user: User, session_id: uuid.UUID) -> None:
+    record = UserSession.objects.filter(user=user, id=session_id).first()
+    if record is None:
+        raise NotFound(_("This session does not exist."))
+    if record.session_key == request.session.session_key:
+        logout(request)
+        return
+    _session_store(record.session_key).delete()
+    record.delete()
+
+
+# --- Registration and sign-in -----------------------------------------------------------------
+
+
+def user_create(
+    *,
+    email: str,
+    password: str,
+    first_name: str,
+    last_name: str,
+    country: str | None = None,
+    language: str = "fr",
+    role: str = "learner",
+) -> User:
+    user = User(
+        email=email.strip().lower(),
+        first_name=first_name,
+        last_name=last_name,
+        country=country or "",
+        language=language,
+        role=role,
+    )
+    if User.objects.filter(email__iexact=user.email).exists():
+        raise EmailTaken()
+    _password_errors(password, user, "password")
+    user.set_password(password)
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError:  # a concurrent registration won the race
+        raise EmailTaken() from None
+    return user
+
+
+def user_register(
+    *,
+    request: HttpRequest,
+    email: str,
+    password: str,
+    first_name: str,
+    last_name: str,
+    country: str | None,
+    language: str,
+) -> User:
+    rate_limit_hit("register-ip", client_ip(request), limit=20, window=3600)
+    user = user_create(
+        email=email,
+        password=password,
+        first_name=first_name,
+        last_name=last_name,
+        country=country,
+        language=language,
+    )
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    return user
+
+
+def _lock_keys(email: str, ip: str) -> tuple[str, str]:
+    pair = hashed(email, ip)
+    return f"login-fail:{pair}", f"login-lock:{pair}"
+
+
+def auth_login(*, request: HttpRequest, email: str, password: str) -> User:
+    ip = client_ip(request)
+    limit, window = settings.LOGIN_RATE_PER_IP
+    rate_limit_hit("login-ip", ip, limit=limit, window=window)
+
+    email = email.strip().lower()
+    # Counted per e-mail+IP whether or not the account exists, so a lock reveals nothing and
+    # an attacker elsewhere can never lock the owner out.
+    fail_key, lock_key = _lock_keys(email, ip)
+    locked_until = cache.get(lock_key)
+    if locked_until is not None and locked_until > time.time():
+        raise AccountLocked(retry_after=int(locked_until - time.time()) + 1)
+
+    user = authenticate(request, email=email, password=password)
+    if user is None:
+        failures = counter_incr(fail_key, settings.LOGIN_LOCKOUT_SECONDS)
+        if failures >= settings.LOGIN_LOCKOUT_FAILURES:
+            cache.set(
+                lock_key, time.time() + settings.LOGIN_LOCKOUT_SECONDS, settings.LOGIN_LOCKOUT_SECONDS
+            )
+            cache.delete(fail_key)
+        raise InvalidCredentials()
+    cache.delete(fail_key)
+    login(request, user)
+    return user
+
+
+def auth_logout(*, request: HttpRequest) -> None:
+    logout(request)
+
+
+# --- Passwords ------------------------------------------------------------------------------------
+
+
+def password_reset_token_make(user: User) -> str:
+    # Django's token is an HMAC over the password hash and last login: it expires after
+    # PASSWORD_RESET_TIMEOUT and stops working once the password changes (single use).
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    return f"{uid}.{default_token_generator.make_token(user)}"
+
+
+def _user_from_reset_token(token: str) -> User:
+    uid, _sep, secret = token.partition(".")
+    try:
+        user_id = int(force_str(urlsafe_base64_decode(uid)))
+    except (ValueError, TypeError, UnicodeDecodeError):
+        raise InvalidToken() from None
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None or not default_token_generator.check_token(user, secret):
+        raise InvalidToken()
+    return user
+
+
+def password_forgot(*, request: HttpRequest, email: str, public_url: str) -> None:
+    """Same outcome whether or not the account exists; the e-mail leaves in the background."""
+    from .tasks import password_reset_email_send
+
+    rate_limit_hit("forgot-ip", client_ip(request), limit=10, window=900)
+    user = User.objects.filter(email=email.strip().lower(), is_active=True).first()
+    if user is None:
+        return
+    try:  # a quiet cap per account, so nobody can flood someone's inbox
+        rate_limit_hit("forgot-account", str(user.pk), limit=3, window=3600)
+    except RateLimited:
+        return
+    task_enqueue(password_reset_email_send, user.pk, password_reset_token_make(user), public_url)
+
+
+@transaction.atomic
+def password_reset(*, request: HttpRequest, token: str, new_password: str) -> User:
+    rate_limit_hit("reset-ip", client_ip(request), limit=20, window=900)
+    user = _user_from_reset_token(token)
+    _password_errors(new_password, user, "newPassword")
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    sessions_end(user=user)
+    return user
+
+
+@transaction.atomic
+def user_password_change(
+    *, request: HttpRequest, user: User, current_password: str, new_password: str
+) -> None:
+    rate_limit_hit("password-change", str(user.pk), limit=10, window=900)
+    if not user.check_password(current_password):
+        raise ValidationFailed(fields={"currentPassword": [_("The current password is incorrect.")]})
+    _password_errors(new_password, user, "newPassword")
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    # update_session_auth_hash() cycles the session id: keep our record pointing at it.
+    old_key = request.session.session_key
+    update_session_auth_hash(request, user)
+    UserSession.objects.filter(session_key=old_key).update(
+        session_key=request.session.session_key
+    )
+    sessions_end(user=user, keep_session_key=request.session.session_key)
+
+
+# --- Profile ----------------------------------------------------------------------------------------
+
+
+def user_update(*, user: User, changes: dict[str, Any]) -> User:
+    allowed = {"first_name", "last_name", "country", "language", "time_zone"}
+    fields = []
+    for name, value in changes.items():
+        if name not in allowed:
+            continue
+        if name == "country":
+            value = value or ""
+        elif value is None:
+            raise ValidationFailed(fields={_camel(name): [_("This field cannot be empty.")]})
+        setattr(user, name, value)
+        fields.append(name)
+    if fields:
+        user.save(update_fields=fields)
+    return user
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(p.title() for p in rest)
+
+
+def user_avatar_set(*, user: User, upload: UploadedFile) -> User:
+    if upload.size is None or upload.size > settings.AVATAR_MAX_BYTES:
+        raise PayloadTooLarge(_("The image must be 5 MB or smaller."))
+    try:
+        with Image.open(upload) as original:
+            kind = original.format
+            if kind not in {"JPEG", "PNG"}:
+                raise InvalidImage()
+            if original.width * original.height > AVATAR_MAX_PIXELS:
+                raise InvalidImage(_("The image dimensions are too large."))
+            original.load()
+            image = ImageOps.exif_transpose(original)
+            image.thumbnail((AVATAR_SIZE, AVATAR_SIZE))
+            out = BytesIO()
+            # Re-encoding from pixels drops EXIF, GPS, ICC and text chunks.
+            if kind == "PNG":
+                has_alpha = image.mode in {"RGBA", "LA", "PA"} or "transparency" in image.info
+                image.convert("RGBA" if has_alpha else "RGB").save(out, "PNG", optimize=True)
+                extension = "png"
+            else:
+                image.convert("RGB").save(out, "JPEG", quality=88, optimize=True)
+                extension = "jpg"
+    except InvalidImage:
+        raise
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
+        raise InvalidImage() from None
+
+    previous = user.avatar.name if user.avatar else ""
+    user.avatar.save(f"{uuid.uuid4().hex}.{extension}", ContentFile(out.getvalue()), save=False)
+    user.save(update_fields=["avatar"])
+    if previous:
+        user.avatar.storage.delete(previous)
+    return user
+
+
+def user_avatar_remove(*, user: User) -> User:
+    if user.avatar:
+        name = user.avatar.name
+        user.avatar = ""  # type: ignore[assignment]
+        user.save(update_fields=["avatar"])
+        user.avatar.storage.delete(name)
+    return user

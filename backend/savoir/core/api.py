@@ -1,0 +1,20 @@
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+router = Router(tags=["health"], by_alias=True)
+
+
+class HealthOut(Schema):
+    status: str
+    database: str
+    cache: str
+
+
+@router.get("/health", response={200: HealthOut, 503: HealthOut}, operation_id="health_get")
+def health_get(request: HttpRequest):
+    from .selectors import health_status
+
+    checks = health_status()
+    if checks["database"] != "ok":
+        return 503, {"status": "unavailable", **checks}
+    return 200, {"status": "ok" if checks["cache"] == "ok" else "degraded", **checks}

@@ -1,0 +1,38 @@
+"""Compile locale/*/LC_MESSAGES/*.po to .mo with polib, so no system gettext is needed.
+
+`--check` fails when a message has no translation or a committed .mo is stale.
+"""
+
+from pathlib import Path
+
+import polib
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+
+class Command(BaseCommand):
+    help = "Compile .po files to .mo (or check they are complete and compiled)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--check", action="store_true")
+
+    def handle(self, *args, **options):
+        problems = []
+        for locale_dir in settings.LOCALE_PATHS:
+            for po_path in sorted(Path(locale_dir).glob("*/LC_MESSAGES/*.po")):
+                po = polib.pofile(str(po_path))
+                untranslated = [e.msgid for e in po.untranslated_entries() + po.fuzzy_entries()]
+                problems += [f"{po_path}: untranslated: {m!r}" for m in untranslated]
+                mo_path = po_path.with_suffix(".mo")
+                if options["check"]:
+                    expected = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in po.translated_entries()}
+                    actual = {}
+                    if mo_path.exists():
+                        actual = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in polib.mofile(str(mo_path)) if e.msgid}
+                    if expected != actual:
+                        problems.append(f"{mo_path} is stale: run `make messages`")
+                else:
+                    po.save_as_mofile(str(mo_path))
+                    self.stdout.write(f"compiled {mo_path}")
+        if problems:
+            raise CommandError("\n".join(problems))

@@ -1,0 +1,46 @@
+"""One way to start background work, whatever runs it.
+
+With CELERY_BROKER_URL set, tasks go to Celery workers. Without a broker (`make run`), they run
+in this process on a small thread pool, after the transaction commits, so the web request does
+not wait for them (e-mail sending must not reveal by its timing whether an account exists).
+Tests set TASKS_RUN_INLINE so a task's effects are visible when the request returns.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from celery import Task
+from django.conf import settings
+from django.db import close_old_connections, transaction
+
+logger = logging.getLogger(__name__)
+_pool: ThreadPoolExecutor | None = None
+
+
+def _run_in_thread(task: Task, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    try:
+        task.apply(args=args, kwargs=kwargs, throw=True)
+    except Exception:
+        logger.exception("background task failed", extra={"task": task.name})
+    finally:
+        close_old_connections()
+
+
+def task_enqueue(task: Task, *args: Any, **kwargs: Any) -> None:
+    """Run `task` after the current transaction commits (immediately when there is none)."""
+
+    def start() -> None:
+        global _pool
+        if settings.CELERY_BROKER_URL:
+            task.apply_async(args=args, kwargs=kwargs)
+        elif settings.TASKS_RUN_INLINE:
+            task.apply(args=args, kwargs=kwargs, throw=True)
+        else:
+            if _pool is None:
+                _pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="savoir-task")
+            _pool.submit(_run_in_thread, task, args, kwargs)
+
+    transaction.on_commit(start)

@@ -1,0 +1,52 @@
+"""Plain Django views: the SPA entry point and JSON error pages outside ninja."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
+from django.views.csrf import csrf_failure as django_csrf_failure
+from django.views.decorators.http import require_safe
+
+
+def error_response(status: int, code: str, message: str, fields=None) -> JsonResponse:
+    return JsonResponse(
+        {"error": {"code": code, "message": message, "fields": fields}}, status=status
+    )
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return error_response(
+            403, "csrf_failed", _("Your session's security token is missing or invalid. Reload the page and try again.")
+        )
+    return django_csrf_failure(request, reason=reason)
+
+
+def api_not_found(request: HttpRequest, path: str = "") -> JsonResponse:
+    return error_response(404, "not_found", _("This API endpoint does not exist."))
+
+
+@lru_cache(maxsize=4)
+def _index_html(path: Path, mtime: float) -> bytes:
+    return path.read_bytes()
+
+
+@require_safe
+def spa_index(request: HttpRequest, path: str = "") -> HttpResponse:
+    """Every client-side route gets the SPA's index.html; the router inside decides what to show."""
+    index = settings.FRONTEND_DIST / "index.html"
+    try:
+        body = _index_html(index, index.stat().st_mtime)
+    except FileNotFoundError:
+        return HttpResponse(
+            "The frontend has not been built yet: run `make run` (or `make build`).",
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+    response = HttpResponse(body, content_type="text/html; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    return response

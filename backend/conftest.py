@@ -57,7 +57,12 @@ def api() -> ApiClient:
 @pytest.fixture
 def make_user(db):
     def make(email: str = "ada@example.com", **kwargs: Any) -> User:
-        fields = {"password": PASSWORD, "first_name": "Ada", "last_name": "Lovelace", "language": "en"}
+        fields = {
+            "password": PASSWORD,
+            "first_name": "Ada",
+            "last_name": "Lovelace",
+            "language": "en",
+        }
         fields.update(kwargs)
         return user_create(email=email, **fields)
 

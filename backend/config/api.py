@@ -63,8 +63,19 @@ def _authentication_error(request: HttpRequest, exc: AuthenticationError) -> Htt
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    codes = {400: "bad_request", 403: "permission_denied", 404: "not_found", 405: "method_not_allowed", 429: "rate_limited"}
-    return _envelope(request, exc.status_code, codes.get(exc.status_code, "error"), _("The request could not be processed."))
+    codes = {
+        400: "bad_request",
+        403: "permission_denied",
+        404: "not_found",
+        405: "method_not_allowed",
+        429: "rate_limited",
+    }
+    return _envelope(
+        request,
+        exc.status_code,
+        codes.get(exc.status_code, "error"),
+        _("The request could not be processed."),
+    )
 
 
 @api.exception_handler(Http404)
@@ -78,7 +89,9 @@ def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
     logger.exception("unhandled error", extra={"path": request.path})
     if settings.DEBUG:
         raise exc
-    return _envelope(request, 500, "server_error", _("Something went wrong on our side. Please try again."))
+    return _envelope(
+        request, 500, "server_error", _("Something went wrong on our side. Please try again.")
+    )
 
 
 api.add_router("/", health_router)

@@ -2,16 +2,17 @@
 
 import os
 import tempfile
+from pathlib import Path
 
 os.environ["DJANGO_ENV"] = "test"
 
-from .settings import *  # noqa: E402, F403
-from .settings import CACHES, REDIS_URL  # noqa: E402
+from .settings import *  # noqa: F403
+from .settings import CACHES, REDIS_URL
 
 # Argon2 is asserted in its own test with the production hashers; elsewhere a fast one will do.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS_RUN_INLINE = True
-MEDIA_ROOT = tempfile.mkdtemp(prefix="savoir-test-media-")
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="savoir-test-media-"))
 if REDIS_URL:
     CACHES["default"]["KEY_PREFIX"] = f"savoir-test-{os.getpid()}"

@@ -15,7 +15,11 @@ urlpatterns = [
     re_path(r"^api/(?P<path>.*)$", api_not_found),
     path("admin/", admin.site.urls),
     # User uploads (avatars). Behind a CDN or reverse proxy in large deployments; see docs/operations.md.
-    re_path(r"^media/(?P<path>avatars/[0-9a-f]{32}\.(?:jpg|png))$", serve, {"document_root": settings.MEDIA_ROOT}),
+    re_path(
+        r"^media/(?P<path>avatars/[0-9a-f]{32}\.(?:jpg|png))$",
+        serve,
+        {"document_root": settings.MEDIA_ROOT},
+    ),
     # Everything else is a client-side route of the SPA.
     re_path(r"^(?!api/|admin/|static/|media/)(?P<path>.*)$", spa_index),
 ]

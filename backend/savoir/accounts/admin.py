@@ -23,18 +23,35 @@ class UserAdmin(DjangoUserAdmin):
     form = UserEditForm
     add_form = UserCreateForm
     ordering = ("email",)
-    list_display = ("email", "first_name", "last_name", "role", "language", "is_active", "date_joined")
+    list_display = (
+        "email",
+        "first_name",
+        "last_name",
+        "role",
+        "language",
+        "is_active",
+        "date_joined",
+    )
     list_filter = ("role", "language", "is_active")
     search_fields = ("email", "first_name", "last_name")
     readonly_fields = ("last_login", "date_joined", "is_staff", "is_superuser")
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        (_("Profile"), {"fields": ("first_name", "last_name", "country", "language", "time_zone", "avatar")}),
+        (
+            _("Profile"),
+            {"fields": ("first_name", "last_name", "country", "language", "time_zone", "avatar")},
+        ),
         (_("Access"), {"fields": ("role", "is_active", "is_staff", "is_superuser", "groups")}),
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = (
-        (None, {"classes": ("wide",), "fields": ("email", "first_name", "last_name", "role", "password1", "password2")}),
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("email", "first_name", "last_name", "role", "password1", "password2"),
+            },
+        ),
     )
 
 
@@ -42,7 +59,14 @@ class UserAdmin(DjangoUserAdmin):
 class UserSessionAdmin(admin.ModelAdmin):
     list_display = ("user", "ip_address", "created_at", "last_seen_at")
     search_fields = ("user__email", "ip_address")
-    readonly_fields = ("user", "session_key", "created_at", "last_seen_at", "ip_address", "user_agent")
+    readonly_fields = (
+        "user",
+        "session_key",
+        "created_at",
+        "last_seen_at",
+        "ip_address",
+        "user_agent",
+    )
     exclude = ("session_key",)
 
     def has_add_permission(self, request):

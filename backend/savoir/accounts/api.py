@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from ninja import File, Router
 from ninja.files import UploadedFile
 
-from savoir.core.auth import session_auth
+from savoir.core.auth import request_user, session_auth
 from savoir.core.schemas import DetailOut, ErrorOut
 
 from . import selectors, services
@@ -27,7 +27,16 @@ from .schemas import (
 auth_router = Router(tags=["auth"], by_alias=True)
 users_router = Router(tags=["users"], by_alias=True, auth=session_auth)
 
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 413: ErrorOut, 422: ErrorOut, 429: ErrorOut}
+ERRORS = {
+    400: ErrorOut,
+    401: ErrorOut,
+    403: ErrorOut,
+    404: ErrorOut,
+    409: ErrorOut,
+    413: ErrorOut,
+    422: ErrorOut,
+    429: ErrorOut,
+}
 
 
 def _public_url(request: HttpRequest) -> str:
@@ -52,18 +61,24 @@ def auth_login(request: HttpRequest, payload: LoginIn):
     return services.auth_login(request=request, email=payload.email, password=payload.password)
 
 
-@auth_router.post("/logout", response={204: None, **ERRORS}, auth=session_auth, operation_id="auth_logout")
+@auth_router.post(
+    "/logout", response={204: None, **ERRORS}, auth=session_auth, operation_id="auth_logout"
+)
 def auth_logout(request: HttpRequest):
     services.auth_logout(request=request)
     return 204, None
 
 
-@auth_router.get("/me", response={200: UserOut, **ERRORS}, auth=session_auth, operation_id="auth_me")
+@auth_router.get(
+    "/me", response={200: UserOut, **ERRORS}, auth=session_auth, operation_id="auth_me"
+)
 def auth_me(request: HttpRequest):
-    return request.user
+    return request_user(request)
 
 
-@auth_router.post("/password/forgot", response={200: DetailOut, **ERRORS}, operation_id="auth_password_forgot")
+@auth_router.post(
+    "/password/forgot", response={200: DetailOut, **ERRORS}, operation_id="auth_password_forgot"
+)
 def auth_password_forgot(request: HttpRequest, payload: ForgotIn):
     services.password_forgot(request=request, email=payload.email, public_url=_public_url(request))
     return {
@@ -73,7 +88,9 @@ def auth_password_forgot(request: HttpRequest, payload: ForgotIn):
     }
 
 
-@auth_router.post("/password/reset", response={200: DetailOut, **ERRORS}, operation_id="auth_password_reset")
+@auth_router.post(
+    "/password/reset", response={200: DetailOut, **ERRORS}, operation_id="auth_password_reset"
+)
 def auth_password_reset(request: HttpRequest, payload: ResetIn):
     services.password_reset(request=request, token=payload.token, new_password=payload.new_password)
     return {"detail": _("Your password has been changed. You can now sign in.")}
@@ -81,13 +98,13 @@ def auth_password_reset(request: HttpRequest, payload: ResetIn):
 
 @users_router.get("/me", response={200: UserOut, **ERRORS}, operation_id="users_me_get")
 def users_me_get(request: HttpRequest):
-    return request.user
+    return request_user(request)
 
 
 @users_router.patch("/me", response={200: UserOut, **ERRORS}, operation_id="users_me_update")
 def users_me_update(request: HttpRequest, payload: UserUpdateIn, response: HttpResponse):
     changes = payload.model_dump(exclude_unset=True)
-    user = services.user_update(user=request.user, changes=changes)
+    user = services.user_update(user=request_user(request), changes=changes)
     if "language" in changes:
         # Visitors' language lives in this cookie; keep it in step with the profile.
         response.set_cookie(
@@ -100,36 +117,48 @@ def users_me_update(request: HttpRequest, payload: UserUpdateIn, response: HttpR
     return user
 
 
-@users_router.put("/me/avatar", response={200: UserOut, **ERRORS}, operation_id="users_me_avatar_set")
+@users_router.put(
+    "/me/avatar", response={200: UserOut, **ERRORS}, operation_id="users_me_avatar_set"
+)
 def users_me_avatar_set(request: HttpRequest, file: File[UploadedFile]):
     """JPG or PNG, at most 5 MB; re-encoded, metadata stripped, stored under a random name."""
-    return services.user_avatar_set(user=request.user, upload=file)
+    return services.user_avatar_set(user=request_user(request), upload=file)
 
 
-@users_router.delete("/me/avatar", response={200: UserOut, **ERRORS}, operation_id="users_me_avatar_remove")
+@users_router.delete(
+    "/me/avatar", response={200: UserOut, **ERRORS}, operation_id="users_me_avatar_remove"
+)
 def users_me_avatar_remove(request: HttpRequest):
-    return services.user_avatar_remove(user=request.user)
+    return services.user_avatar_remove(user=request_user(request))
 
 
-@users_router.put("/me/password", response={204: None, **ERRORS}, operation_id="users_me_password_change")
+@users_router.put(
+    "/me/password", response={204: None, **ERRORS}, operation_id="users_me_password_change"
+)
 def users_me_password_change(request: HttpRequest, payload: PasswordChangeIn):
     services.user_password_change(
         request=request,
-        user=request.user,
+        user=request_user(request),
         current_password=payload.current_password,
         new_password=payload.new_password,
     )
     return 204, None
 
 
-@users_router.get("/me/sessions", response={200: list[SessionOut], **ERRORS}, operation_id="users_me_sessions_list")
+@users_router.get(
+    "/me/sessions",
+    response={200: list[SessionOut], **ERRORS},
+    operation_id="users_me_sessions_list",
+)
 def users_me_sessions_list(request: HttpRequest):
     return selectors.user_sessions_list(
-        user=request.user, current_session_key=request.session.session_key
+        user=request_user(request), current_session_key=request.session.session_key
     )
 
 
-@users_router.delete("/me/sessions/{session_id}", response={204: None, **ERRORS}, operation_id="users_me_session_end")
+@users_router.delete(
+    "/me/sessions/{session_id}", response={204: None, **ERRORS}, operation_id="users_me_session_end"
+)
 def users_me_session_end(request: HttpRequest, session_id: uuid.UUID):
-    services.user_session_end(request=request, user=request.user, session_id=session_id)
+    services.user_session_end(request=request, user=request_user(request), session_id=session_id)
     return 204, None

@@ -37,7 +37,9 @@ def _clean_email(value: str) -> str:
     return value
 
 
-def _clean_name(value: str) -> str:
+def _clean_name(value: str | None) -> str | None:
+    if value is None:
+        return None
     if any(unicodedata.category(c).startswith("C") for c in value):
         raise ValueError(_("Names cannot contain control characters."))
     return value

@@ -74,7 +74,7 @@ def session_record_create(*, request: HttpRequest, user: User) -> UserSession:
     request.session[SESSION_SEEN_AT] = now.timestamp()
     return UserSession.objects.create(
         user=user,
-        session_key=request.session.session_key,
+        session_key=str(request.session.session_key),
         last_seen_at=now,
         ip_address=_ip_or_none(client_ip(request)),
         user_agent=request.headers.get("User-Agent", "")[:300],
@@ -207,7 +207,9 @@ def auth_login(*, request: HttpRequest, email: str, password: str) -> User:
         failures = counter_incr(fail_key, settings.LOGIN_LOCKOUT_SECONDS)
         if failures >= settings.LOGIN_LOCKOUT_FAILURES:
             cache.set(
-                lock_key, time.time() + settings.LOGIN_LOCKOUT_SECONDS, settings.LOGIN_LOCKOUT_SECONDS
+                lock_key,
+                time.time() + settings.LOGIN_LOCKOUT_SECONDS,
+                settings.LOGIN_LOCKOUT_SECONDS,
             )
             cache.delete(fail_key)
         raise InvalidCredentials()
@@ -274,16 +276,16 @@ def user_password_change(
 ) -> None:
     rate_limit_hit("password-change", str(user.pk), limit=10, window=900)
     if not user.check_password(current_password):
-        raise ValidationFailed(fields={"currentPassword": [_("The current password is incorrect.")]})
+        raise ValidationFailed(
+            fields={"currentPassword": [_("The current password is incorrect.")]}
+        )
     _password_errors(new_password, user, "newPassword")
     user.set_password(new_password)
     user.save(update_fields=["password"])
     # update_session_auth_hash() cycles the session id: keep our record pointing at it.
     old_key = request.session.session_key
     update_session_auth_hash(request, user)
-    UserSession.objects.filter(session_key=old_key).update(
-        session_key=request.session.session_key
-    )
+    UserSession.objects.filter(session_key=old_key).update(session_key=request.session.session_key)
     sessions_end(user=user, keep_session_key=request.session.session_key)
 
 

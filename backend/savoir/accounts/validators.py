@@ -13,19 +13,27 @@ class ComplexityValidator:
         errors = []
         if not any(c.isupper() for c in password):
             errors.append(
-                ValidationError(_("The password must contain an upper-case letter."), code="password_no_upper")
+                ValidationError(
+                    _("The password must contain an upper-case letter."), code="password_no_upper"
+                )
             )
         if not any(c.isdigit() for c in password):
-            errors.append(ValidationError(_("The password must contain a digit."), code="password_no_digit"))
+            errors.append(
+                ValidationError(_("The password must contain a digit."), code="password_no_digit")
+            )
         if all(c.isalnum() for c in password):
             errors.append(
-                ValidationError(_("The password must contain a special character."), code="password_no_special")
+                ValidationError(
+                    _("The password must contain a special character."), code="password_no_special"
+                )
             )
         if errors:
             raise ValidationError(errors)
 
     def get_help_text(self) -> str:
-        return _("Your password must contain an upper-case letter, a digit and a special character.")
+        return _(
+            "Your password must contain an upper-case letter, a digit and a special character."
+        )
 
 
 class MaximumLengthValidator:

@@ -48,8 +48,10 @@ class RequestIdMiddleware:
             request_id_var.reset(token)
 
 
-def _csrf_protected_view() -> None:  # pragma: no cover - never called, only inspected
-    """A stand-in view without csrf_exempt, so CsrfViewMiddleware applies its full check."""
+def _csrf_protected_view(request: HttpRequest) -> HttpResponse:  # pragma: no cover
+    """A stand-in view without csrf_exempt, so CsrfViewMiddleware applies its full check.
+    It is only inspected, never called."""
+    raise NotImplementedError
 
 
 class ApiCsrfMiddleware:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import hashlib
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
-from django.conf import settings
 
 from .errors import RateLimited
 

@@ -21,7 +21,11 @@ def error_response(status: int, code: str, message: str, fields=None) -> JsonRes
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     if request.path.startswith("/api/"):
         return error_response(
-            403, "csrf_failed", _("Your session's security token is missing or invalid. Reload the page and try again.")
+            403,
+            "csrf_failed",
+            _(
+                "Your session's security token is missing or invalid. Reload the page and try again."
+            ),
         )
     return django_csrf_failure(request, reason=reason)
 

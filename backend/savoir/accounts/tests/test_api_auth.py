@@ -59,7 +59,10 @@ def test_unsafe_calls_without_csrf_header_are_rejected(api: ApiClient, method, p
 def test_a_wrong_csrf_header_is_rejected(api: ApiClient):
     api.csrf()
     response = api.call(
-        "POST", "/api/auth/login", {"email": "a@b.co", "password": "x"}, csrf=False,
+        "POST",
+        "/api/auth/login",
+        {"email": "a@b.co", "password": "x"},
+        csrf=False,
         headers={"X-CSRFToken": "A" * 32},
     )
     assert response.status_code == 403
@@ -73,8 +76,16 @@ def test_register_creates_the_user_and_signs_them_in(api: ApiClient):
     assert response.status_code == 201
     body = response.json()
     assert set(body) == {
-        "id", "email", "firstName", "lastName", "country", "language", "timeZone", "role",
-        "avatarUrl", "dateJoined",
+        "id",
+        "email",
+        "firstName",
+        "lastName",
+        "country",
+        "language",
+        "timeZone",
+        "role",
+        "avatarUrl",
+        "dateJoined",
     }
     assert body["email"] == "grace.hopper@example.com"
     assert (body["firstName"], body["lastName"], body["country"]) == ("Grace", "Hopper", "US")
@@ -91,7 +102,9 @@ def test_register_creates_the_user_and_signs_them_in(api: ApiClient):
 
 def test_register_duplicate_email_is_case_insensitive(api: ApiClient, make_user):
     make_user(email="grace.hopper@example.com")
-    response = api.call("POST", "/api/auth/register", {**REGISTRATION, "email": "GRACE.hopper@example.COM"})
+    response = api.call(
+        "POST", "/api/auth/register", {**REGISTRATION, "email": "GRACE.hopper@example.COM"}
+    )
     assert response.status_code == 409
     assert _error(response)["code"] == "email_taken"
     assert User.objects.count() == 1
@@ -111,7 +124,10 @@ def test_register_duplicate_email_is_case_insensitive(api: ApiClient, make_user)
 )
 def test_register_rejects_weak_passwords_field_by_field(api: ApiClient, password, message):
     response = api.call(
-        "POST", "/api/auth/register", {**REGISTRATION, "password": password}, HTTP_ACCEPT_LANGUAGE="en"
+        "POST",
+        "/api/auth/register",
+        {**REGISTRATION, "password": password},
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response.status_code == 422
     error = _error(response)
@@ -121,7 +137,9 @@ def test_register_rejects_weak_passwords_field_by_field(api: ApiClient, password
 
 
 def test_register_accepts_a_128_character_password(api: ApiClient):
-    response = api.call("POST", "/api/auth/register", {**REGISTRATION, "password": "Aa1!" + "q" * 124})
+    response = api.call(
+        "POST", "/api/auth/register", {**REGISTRATION, "password": "Aa1!" + "q" * 124}
+    )
     assert response.status_code == 201
 
 
@@ -129,8 +147,14 @@ def test_register_validation_lists_each_bad_field_in_french_by_default(api: ApiC
     response = api.call(
         "POST",
         "/api/auth/register",
-        {"email": "not-an-email", "password": "x", "firstName": "G", "lastName": "H" * 101,
-         "country": "XX", "language": "de"},
+        {
+            "email": "not-an-email",
+            "password": "x",
+            "firstName": "G",
+            "lastName": "H" * 101,
+            "country": "XX",
+            "language": "de",
+        },
     )
     assert response.status_code == 422
     error = _error(response)
@@ -145,7 +169,9 @@ def test_register_validation_lists_each_bad_field_in_french_by_default(api: ApiC
 
 
 def test_register_with_missing_fields_and_wrong_types(api: ApiClient):
-    response = api.call("POST", "/api/auth/register", {"email": 12, "language": "en"}, HTTP_ACCEPT_LANGUAGE="en")
+    response = api.call(
+        "POST", "/api/auth/register", {"email": 12, "language": "en"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert response.status_code == 422
     fields = _error(response)["fields"]
     assert fields["email"] == ["Must be text."]
@@ -155,7 +181,10 @@ def test_register_with_missing_fields_and_wrong_types(api: ApiClient):
 
 def test_register_with_malformed_json_is_a_422(api: ApiClient):
     response = api.generic(
-        "POST", "/api/auth/register", "{not json", content_type="application/json",
+        "POST",
+        "/api/auth/register",
+        "{not json",
+        content_type="application/json",
         headers={"X-CSRFToken": api.csrf()},
     )
     assert response.status_code in {400, 422}
@@ -166,7 +195,9 @@ def test_register_with_malformed_json_is_a_422(api: ApiClient):
 
 
 def test_login_returns_the_user_and_an_httponly_session(api: ApiClient, user: User):
-    response = api.call("POST", "/api/auth/login", {"email": "ADA@example.com", "password": PASSWORD})
+    response = api.call(
+        "POST", "/api/auth/login", {"email": "ADA@example.com", "password": PASSWORD}
+    )
     assert response.status_code == 200
     assert response.json()["email"] == "ada@example.com"
     cookie = response.cookies["sessionid"]
@@ -180,12 +211,16 @@ def test_every_login_gets_a_new_session_id_even_for_the_same_user(api: ApiClient
     assert first != second
     assert not Session.objects.filter(session_key=first).exists()
     assert Session.objects.filter(session_key=second).exists()
-    assert list(UserSession.objects.filter(user=user).values_list("session_key", flat=True)) == [second]
+    assert list(UserSession.objects.filter(user=user).values_list("session_key", flat=True)) == [
+        second
+    ]
 
 
 def test_wrong_password_and_unknown_email_look_the_same(api: ApiClient, user: User):
     wrong = api.call("POST", "/api/auth/login", {"email": user.email, "password": "Nope-Nope-1!"})
-    unknown = api.call("POST", "/api/auth/login", {"email": "nobody@example.com", "password": "Nope-Nope-1!"})
+    unknown = api.call(
+        "POST", "/api/auth/login", {"email": "nobody@example.com", "password": "Nope-Nope-1!"}
+    )
     assert wrong.status_code == unknown.status_code == 401
     assert wrong.content == unknown.content
     assert wrong.json()["error"]["code"] == "invalid_credentials"
@@ -199,28 +234,47 @@ def test_inactive_accounts_cannot_sign_in(api: ApiClient, user: User):
 
 def test_login_is_limited_to_ten_attempts_per_ip_per_window(api: ApiClient, make_user):
     for n in range(10):
-        response = api.call("POST", "/api/auth/login", {"email": f"user{n}@example.com", "password": "Wrong-1!x"})
+        response = api.call(
+            "POST", "/api/auth/login", {"email": f"user{n}@example.com", "password": "Wrong-1!x"}
+        )
         assert response.status_code == 401
-    response = api.call("POST", "/api/auth/login", {"email": "new@example.com", "password": "Wrong-1!x"})
+    response = api.call(
+        "POST", "/api/auth/login", {"email": "new@example.com", "password": "Wrong-1!x"}
+    )
     assert response.status_code == 429
     assert _error(response)["code"] == "rate_limited"
     assert 1 <= int(response["Retry-After"]) <= 15 * 60 + 1
     # Another address is not affected.
     other = ApiClient(REMOTE_ADDR="203.0.113.9")
-    assert other.call("POST", "/api/auth/login", {"email": "new@example.com", "password": "Wrong-1!x"}).status_code == 401
+    assert (
+        other.call(
+            "POST", "/api/auth/login", {"email": "new@example.com", "password": "Wrong-1!x"}
+        ).status_code
+        == 401
+    )
 
 
 def test_five_failures_lock_the_account_for_that_ip_only(user: User):
     attacker = ApiClient(REMOTE_ADDR="198.51.100.7")
     for _ in range(5):
-        assert attacker.call("POST", "/api/auth/login", {"email": user.email, "password": "Guess-123!"}).status_code == 401
+        assert (
+            attacker.call(
+                "POST", "/api/auth/login", {"email": user.email, "password": "Guess-123!"}
+            ).status_code
+            == 401
+        )
     locked = attacker.call("POST", "/api/auth/login", {"email": user.email, "password": PASSWORD})
     assert locked.status_code == 429
     assert _error(locked)["code"] == "account_locked"
     assert 1 <= int(locked["Retry-After"]) <= 15 * 60 + 1
     # The owner, elsewhere, is never blocked by it.
     owner = ApiClient(REMOTE_ADDR="192.0.2.44")
-    assert owner.call("POST", "/api/auth/login", {"email": user.email, "password": PASSWORD}).status_code == 200
+    assert (
+        owner.call(
+            "POST", "/api/auth/login", {"email": user.email, "password": PASSWORD}
+        ).status_code
+        == 200
+    )
 
 
 def test_the_lock_ends_after_fifteen_minutes(user: User):
@@ -228,29 +282,63 @@ def test_the_lock_ends_after_fifteen_minutes(user: User):
         client = ApiClient(REMOTE_ADDR="198.51.100.7")
         for _ in range(5):
             client.call("POST", "/api/auth/login", {"email": user.email, "password": "Guess-123!"})
-        assert client.call("POST", "/api/auth/login", {"email": user.email, "password": PASSWORD}).status_code == 429
+        assert (
+            client.call(
+                "POST", "/api/auth/login", {"email": user.email, "password": PASSWORD}
+            ).status_code
+            == 429
+        )
         clock.shift(dt.timedelta(minutes=14))
-        assert client.call("POST", "/api/auth/login", {"email": user.email, "password": PASSWORD}).status_code == 429
+        assert (
+            client.call(
+                "POST", "/api/auth/login", {"email": user.email, "password": PASSWORD}
+            ).status_code
+            == 429
+        )
         clock.shift(dt.timedelta(minutes=1, seconds=2))
-        assert client.call("POST", "/api/auth/login", {"email": user.email, "password": PASSWORD}).status_code == 200
+        assert (
+            client.call(
+                "POST", "/api/auth/login", {"email": user.email, "password": PASSWORD}
+            ).status_code
+            == 200
+        )
 
 
 def test_a_success_resets_the_consecutive_failure_count(user: User):
     client = ApiClient(REMOTE_ADDR="198.51.100.8")
     for _ in range(4):
         client.call("POST", "/api/auth/login", {"email": user.email, "password": "Guess-123!"})
-    assert client.call("POST", "/api/auth/login", {"email": user.email, "password": PASSWORD}).status_code == 200
+    assert (
+        client.call(
+            "POST", "/api/auth/login", {"email": user.email, "password": PASSWORD}
+        ).status_code
+        == 200
+    )
     other = ApiClient(REMOTE_ADDR="198.51.100.8")
     for _ in range(4):
-        assert other.call("POST", "/api/auth/login", {"email": user.email, "password": "Guess-123!"}).status_code == 401
-    assert other.call("POST", "/api/auth/login", {"email": user.email, "password": PASSWORD}).status_code == 200
+        assert (
+            other.call(
+                "POST", "/api/auth/login", {"email": user.email, "password": "Guess-123!"}
+            ).status_code
+            == 401
+        )
+    assert (
+        other.call(
+            "POST", "/api/auth/login", {"email": user.email, "password": PASSWORD}
+        ).status_code
+        == 200
+    )
 
 
 def test_unknown_emails_lock_the_same_way_so_locks_reveal_nothing():
     client = ApiClient(REMOTE_ADDR="198.51.100.9")
     for _ in range(5):
-        client.call("POST", "/api/auth/login", {"email": "ghost@example.com", "password": "Guess-123!"})
-    response = client.call("POST", "/api/auth/login", {"email": "ghost@example.com", "password": "Guess-123!"})
+        client.call(
+            "POST", "/api/auth/login", {"email": "ghost@example.com", "password": "Guess-123!"}
+        )
+    response = client.call(
+        "POST", "/api/auth/login", {"email": "ghost@example.com", "password": "Guess-123!"}
+    )
     assert _error(response)["code"] == "account_locked"
 
 

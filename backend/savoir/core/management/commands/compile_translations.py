@@ -3,11 +3,39 @@
 `--check` fails when a message has no translation or a committed .mo is stale.
 """
 
+import ast
+import re
 from pathlib import Path
 
 import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+
+_GETTEXT_NAMES = {"_", "gettext", "gettext_lazy", "pgettext", "ngettext", "ngettext_lazy"}
+_TEMPLATE_TRANSLATE = re.compile(r'{%\s*translate\s+"([^"]+)"')
+
+
+def source_messages(root: Path) -> set[str]:
+    """Literal msgids passed to gettext in our Python code and {% translate %} in templates."""
+    found: set[str] = set()
+    for path in root.rglob("*.py"):
+        if "migrations" in path.parts or "tests" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in _GETTEXT_NAMES
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                found.add(node.args[0].value)
+    for path in root.rglob("*.html"):
+        found.update(_TEMPLATE_TRANSLATE.findall(path.read_text()))
+    for path in root.rglob("*.txt"):
+        found.update(_TEMPLATE_TRANSLATE.findall(path.read_text()))
+    return found
 
 
 class Command(BaseCommand):
@@ -25,10 +53,23 @@ class Command(BaseCommand):
                 problems += [f"{po_path}: untranslated: {m!r}" for m in untranslated]
                 mo_path = po_path.with_suffix(".mo")
                 if options["check"]:
-                    expected = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in po.translated_entries()}
+                    known = {e.msgid for e in po}
+                    missing = source_messages(Path(settings.BASE_DIR) / "savoir") - known
+                    problems += [
+                        f"{po_path}: not extracted (run `make messages`): {m!r}"
+                        for m in sorted(missing)
+                    ]
+                    expected = {
+                        (e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural)
+                        for e in po.translated_entries()
+                    }
                     actual = {}
                     if mo_path.exists():
-                        actual = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in polib.mofile(str(mo_path)) if e.msgid}
+                        actual = {
+                            (e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural)
+                            for e in polib.mofile(str(mo_path))
+                            if e.msgid
+                        }
                     if expected != actual:
                         problems.append(f"{mo_path} is stale: run `make messages`")
                 else:

@@ -44,7 +44,9 @@ class Command(BaseCommand):
             else:
                 user_create(**account)
                 state = "created"
-            lines.append(f"  {account['role']:<8} {account['email']:<22} {account['password']}  ({state})")
+            lines.append(
+                f"  {account['role']:<8} {account['email']:<22} {account['password']}  ({state})"
+            )
         if not options["quiet"]:
             self.stdout.write("Demo logins (role, e-mail, password):")
             self.stdout.write("\n".join(lines))

@@ -1,0 +1,127 @@
+"""The production posture, checked in a separate process started with DJANGO_ENV=production."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+BACKEND = Path(__file__).resolve().parents[3]
+
+
+def _production_env(tmp_path: Path) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DJANGO_SETTINGS_MODULE", "DEBUG", "REDIS_URL"}
+    }
+    env.update(
+        DJANGO_ENV="production",
+        DJANGO_SETTINGS_MODULE="config.settings",
+        SECRET_KEY="p" * 20 + "r0duct10n-s3cr3t-k3y-n0t-f0r-real-use-0123456789",
+        ALLOWED_HOSTS="savoir.example",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'prod.sqlite3'}",
+        MEDIA_ROOT=str(tmp_path / "media"),
+    )
+    return env
+
+
+def test_check_deploy_passes_with_no_warning(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=BACKEND,
+        env=_production_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    env = _production_env(tmp_path)
+    del env["SECRET_KEY"]
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=BACKEND,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+SCRIPT = textwrap.dedent(
+    """
+    import json, django
+    django.setup()
+    from django.core.management import call_command
+    call_command("migrate", verbosity=0)
+    from savoir.accounts.services import user_create
+    user_create(email="prod@example.com", password="Prod-Pass-2026!", first_name="Pro", last_name="Duction")
+    from django.test import Client
+    c = Client(enforce_csrf_checks=True, HTTP_HOST="savoir.example")
+    plain = c.get("/api/health")
+    c.get("/api/auth/csrf", secure=True)
+    token = c.cookies["csrftoken"].value
+    r = c.post("/api/auth/login", json.dumps({"email": "prod@example.com", "password": "Prod-Pass-2026!"}),
+               content_type="application/json", secure=True, headers={"X-CSRFToken": token, "Referer": "https://savoir.example/login"})
+    boom = c.get("/api/does-not-exist", secure=True)
+    session = r.cookies.get("__Host-sessionid")
+    print(json.dumps({
+        "login": r.status_code,
+        "cookie": {k: session[k] for k in ("secure", "httponly", "samesite", "path", "domain")} if session else None,
+        "hsts": r.get("Strict-Transport-Security"),
+        "http_health": plain.status_code,
+        "csrf_secure": bool(c.cookies["csrftoken"]["secure"]),
+        "not_found": boom.json(),
+    }))
+    """
+)
+
+
+def test_production_cookies_hsts_and_errors_over_http(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT],
+        cwd=BACKEND,
+        env=_production_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    out = json.loads(result.stdout.strip().splitlines()[-1])
+    assert out["login"] == 200
+    assert out["cookie"] == {
+        "secure": True,
+        "httponly": True,
+        "samesite": "Lax",
+        "path": "/",
+        "domain": "",
+    }
+    assert out["hsts"] == "max-age=31536000; includeSubDomains; preload"
+    assert out["http_health"] == 200  # the load balancer's plain-HTTP probe is not redirected
+    assert out["csrf_secure"] is True
+    assert out["not_found"]["error"]["code"] == "not_found"
+
+
+@pytest.mark.parametrize("value", ["1", "true"])
+def test_debug_cannot_be_switched_on_in_production(tmp_path, value):
+    env = _production_env(tmp_path) | {"DEBUG": value}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=BACKEND,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "DEBUG cannot be on in production" in result.stderr

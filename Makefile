@@ -115,11 +115,11 @@ openapi: install
 openapi-check: install
 	@tmp=$$(mktemp -d); \
 	$(MANAGE) export_openapi_schema --api config.api.api --output $$tmp/schema.json --indent 2 --sorted; \
-	if ! diff -q $$tmp/schema.json $(BACKEND)/openapi/schema.json >/dev/null; then \
+	if ! diff -q $$tmp/schema.json $(CURDIR)/$(BACKEND)/openapi/schema.json >/dev/null; then \
 		echo "backend/openapi/schema.json is stale: run 'make openapi' and commit the result."; \
-		diff -u $(BACKEND)/openapi/schema.json $$tmp/schema.json | head -40; rm -rf $$tmp; exit 1; \
+		diff -u $(CURDIR)/$(BACKEND)/openapi/schema.json $$tmp/schema.json | head -40; rm -rf $$tmp; exit 1; \
 	fi; rm -rf $$tmp
-	cd $(FRONTEND) && npm run check:api --silent
+	cd $(CURDIR)/$(FRONTEND) && npm run check:api --silent
 
 messages: install
 	$(MANAGE) makemessages -l fr --no-location --ignore=.venv --ignore=staticfiles

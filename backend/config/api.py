@@ -8,11 +8,12 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from savoir.accounts.api import auth_router, users_router
+from savoir.catalog.api import router as catalog_router
 from savoir.core.api import router as health_router
-from savoir.core.errors import ApplicationError
+from savoir.core.errors import ApplicationError, RateLimited
 from savoir.core.validation import field_errors
 
 logger = logging.getLogger("savoir.api")
@@ -61,6 +62,12 @@ def _authentication_error(request: HttpRequest, exc: AuthenticationError) -> Htt
     return _envelope(request, 401, "not_authenticated", _("You need to sign in."))
 
 
+@api.exception_handler(Throttled)
+def _throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
+    # ninja adds Retry-After itself.
+    return _envelope(request, 429, "rate_limited", str(RateLimited.default_message))
+
+
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     codes = {
@@ -97,3 +104,4 @@ def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
 api.add_router("/", health_router)
 api.add_router("/auth", auth_router)
 api.add_router("/users", users_router)
+api.add_router("/catalog", catalog_router)

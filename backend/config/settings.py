@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django_countries",
     "savoir.core",
     "savoir.accounts",
+    "savoir.catalog",
 ]
 
 MIDDLEWARE = [
@@ -175,6 +176,9 @@ CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = False  # the SPA reads it to send X-CSRFToken
 CSRF_FAILURE_VIEW = "savoir.core.views.csrf_failure"
 
+# Apps whose content teachers edit in Django admin (view/add/change, never delete).
+TEACHER_CONTENT_APPS = ["catalog"]
+
 # Login throttling (docs/security.md): per IP, and a cool-off per account+IP pair.
 LOGIN_RATE_PER_IP = (10, 15 * 60)
 LOGIN_LOCKOUT_FAILURES = 5
@@ -241,7 +245,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:", "blob:"],
+        "img-src": [SELF],
         "font-src": [SELF],
         "connect-src": [SELF],
         "form-action": [SELF],

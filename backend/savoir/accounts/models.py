@@ -3,10 +3,13 @@ from __future__ import annotations
 import uuid
 from typing import Any, ClassVar
 
-from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.auth.models import AbstractUser, BaseUserManager, Group
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+
+# Teachers edit content in Django admin through this group's permissions (see signals.py).
+TEACHERS_GROUP = "Teachers"
 
 
 class Language(models.TextChoices):
@@ -65,6 +68,12 @@ class User(AbstractUser):
         self.is_staff = self.role in {Role.TEACHER, Role.ADMIN}
         self.is_superuser = self.role == Role.ADMIN
         super().save(*args, **kwargs)
+        teachers = Group.objects.filter(name=TEACHERS_GROUP).first()
+        if teachers is not None:
+            if self.role == Role.TEACHER:
+                self.groups.add(teachers)
+            else:
+                self.groups.remove(teachers)
 
     def __str__(self) -> str:
         return self.email

@@ -12,6 +12,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
+from ninja.throttling import BaseThrottle
 
 from .errors import RateLimited
 
@@ -48,3 +49,24 @@ def rate_limit_hit(scope: str, identity: str, *, limit: int, window: int) -> Non
     count = counter_incr(f"rl:{scope}:{hashed(identity)}:{bucket}", window + 5)
     if count > limit:
         raise RateLimited(retry_after=int((bucket + 1) * window - now) + 1)
+
+
+class SharedRateThrottle(BaseThrottle):
+    """A django-ninja throttle on the same shared fixed-window counter (ninja's own throttles
+    keep a per-key timestamp list that is not updated atomically)."""
+
+    def __init__(self, scope: str, *, limit: int, window: int) -> None:
+        self.scope = scope
+        self.limit = limit
+        self.window = window
+
+    def allow_request(self, request: HttpRequest) -> bool:
+        try:
+            rate_limit_hit(self.scope, client_ip(request), limit=self.limit, window=self.window)
+        except RateLimited:
+            return False
+        return True
+
+    def wait(self) -> float:
+        now = time.time()
+        return (int(now // self.window) + 1) * self.window - now

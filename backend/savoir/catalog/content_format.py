@@ -1,0 +1,192 @@
+"""The catalog and glossary file formats (v1), as strict Pydantic models.
+
+Validation happens on the whole file before anything is written; every error names the entry
+(by code) and the field. See savoir/catalog/content/README.md for the format itself.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+NonEmpty = Annotated[str, Field(min_length=1, max_length=300)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Bilingual(_Strict):
+    en: NonEmpty
+    fr: NonEmpty
+
+
+class TopicIn(_Strict):
+    code: str
+    en: NonEmpty
+    fr: NonEmpty
+
+
+class SubObjectiveIn(_Strict):
+    code: str
+    title: Bilingual
+    topics: list[TopicIn]
+
+    @model_validator(mode="after")
+    def _topic_codes(self) -> SubObjectiveIn:
+        for n, topic in enumerate(self.topics, 1):
+            if topic.code != f"{self.code}.{n}":
+                raise ValueError(
+                    f"topic {n} of {self.code} must have code {self.code}.{n}, not {topic.code}"
+                )
+        return self
+
+
+class ObjectiveIn(_Strict):
+    code: str
+    verb: Bilingual
+    scenario_based: bool
+    title: Bilingual
+    sub_objectives: list[SubObjectiveIn] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _codes(self) -> ObjectiveIn:
+        for n, sub in enumerate(self.sub_objectives, 1):
+            if sub.code != f"{self.code}.{n}":
+                raise ValueError(
+                    f"sub-objective {n} of {self.code} must have code {self.code}.{n}, not {sub.code}"
+                )
+        return self
+
+
+class DomainIn(_Strict):
+    code: str
+    weight_percent: int = Field(ge=1, le=100)
+    title: Bilingual
+    objectives: list[ObjectiveIn] = Field(min_length=1)
+
+    @field_validator("code")
+    @classmethod
+    def _code(cls, value: str) -> str:
+        if not re.fullmatch(r"\d+\.0", value):
+            raise ValueError("a domain code looks like 1.0")
+        return value
+
+    @model_validator(mode="after")
+    def _objective_codes(self) -> DomainIn:
+        major = self.code.split(".")[0]
+        for objective in self.objectives:
+            if not re.fullmatch(rf"{major}\.\d+", objective.code):
+                raise ValueError(
+                    f"objective {objective.code} does not belong to domain {self.code}"
+                )
+        return self
+
+
+class ExamIn(_Strict):
+    code: Annotated[str, Field(pattern=r"^[A-Z0-9][A-Z0-9-]{1,19}$")]
+    vendor: NonEmpty
+    name: Bilingual
+    objectives_document_version: str = ""
+    max_questions: int = Field(ge=1, le=500)
+    duration_minutes: int = Field(ge=1, le=600)
+    passing_score: int
+    score_scale: tuple[int, int]
+
+
+class CatalogFile(_Strict):
+    format_version: int
+    exam: ExamIn
+    domains: list[DomainIn] = Field(min_length=1)
+
+    @field_validator("format_version")
+    @classmethod
+    def _version(cls, value: int) -> int:
+        if value != 1:
+            raise ValueError("only format_version 1 is supported")
+        return value
+
+    @model_validator(mode="after")
+    def _whole_exam(self) -> CatalogFile:
+        total = sum(d.weight_percent for d in self.domains)
+        if total != 100:
+            raise ValueError(f"domain weights add up to {total}, not 100")
+        seen: set[str] = set()
+        for code in _all_codes(self):
+            if code in seen:
+                raise ValueError(f"code {code} appears twice")
+            seen.add(code)
+        low, high = self.exam.score_scale
+        if not low < self.exam.passing_score <= high:
+            raise ValueError("passing_score must lie within score_scale")
+        return self
+
+
+def _all_codes(catalog: CatalogFile):
+    for domain in catalog.domains:
+        yield domain.code
+        for objective in domain.objectives:
+            yield objective.code
+            for sub in objective.sub_objectives:
+                yield sub.code
+                for topic in sub.topics:
+                    yield topic.code
+
+
+class GlossaryEntryIn(_Strict):
+    acronym: Annotated[str, Field(min_length=1, max_length=30)]
+    expansion_en: NonEmpty
+    expansion_fr: NonEmpty
+    explanation_en: Annotated[str, Field(min_length=1, max_length=600)]
+    explanation_fr: Annotated[str, Field(min_length=1, max_length=600)]
+
+
+class GlossaryFile(_Strict):
+    format_version: int
+    exam_code: str
+    entries: list[GlossaryEntryIn] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> GlossaryFile:
+        seen: set[tuple[str, str]] = set()
+        for entry in self.entries:
+            key = (entry.acronym, entry.expansion_en)
+            if key in seen:
+                raise ValueError(f"{entry.acronym} ({entry.expansion_en}) appears twice")
+            seen.add(key)
+        return self
+
+
+class ContentError(Exception):
+    """A content file that cannot be imported; `errors` name each entry and field."""
+
+    def __init__(self, errors: list[str]) -> None:
+        self.errors = errors
+        super().__init__("\n".join(errors))
+
+
+def _describe(loc: tuple[Any, ...], data: Any) -> str:
+    """Turn ('domains', 1, 'objectives', 0, 'title', 'fr') into a path that names codes."""
+    parts: list[str] = []
+    node = data
+    for key in loc:
+        if isinstance(key, int) and isinstance(node, list) and 0 <= key < len(node):
+            node = node[key]
+            code = node.get("code") if isinstance(node, dict) else None
+            label = node.get("acronym") if isinstance(node, dict) and not code else code
+            parts[-1] = f"{parts[-1]}[{key}]" + (f" ({label})" if label else "")
+        else:
+            node = node.get(key) if isinstance(node, dict) else None
+            parts.append(str(key))
+    return ".".join(parts) or "file"
+
+
+def parse(model: type[BaseModel], data: Any) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise ContentError(
+            [f"{_describe(tuple(e['loc']), data)}: {e['msg']}" for e in exc.errors()]
+        ) from None

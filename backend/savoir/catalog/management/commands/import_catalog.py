@@ -1,0 +1,47 @@
+from pathlib import Path
+
+import yaml
+from django.core.management.base import BaseCommand, CommandError
+
+from savoir.catalog.content_format import ContentError
+from savoir.catalog.services import catalog_import, glossary_import
+
+
+def load_yaml(path: Path) -> object:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CommandError(f"{path}: no such file") from None
+    except yaml.YAMLError as exc:
+        raise CommandError(f"{path}: not valid YAML: {exc}") from None
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a catalog file (exam blueprint) or a glossary file. The whole file is validated "
+        "first; then entries are upserted by code in one transaction, and entries missing from "
+        "the file are retired, never deleted."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", type=Path)
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Validate and report; write nothing."
+        )
+
+    def handle(self, *args, path: Path, dry_run: bool, **options):
+        data = load_yaml(path)
+        importer = (
+            glossary_import if isinstance(data, dict) and "entries" in data else catalog_import
+        )
+        try:
+            summary = importer(data=data, dry_run=dry_run)
+        except ContentError as exc:
+            raise CommandError(
+                f"{path}: {len(exc.errors)} error(s), nothing written:\n  "
+                + "\n  ".join(exc.errors)
+            ) from None
+        prefix = "[dry run, nothing written] " if dry_run else ""
+        self.stdout.write(f"{prefix}{path.name}:")
+        for line in summary.lines():
+            self.stdout.write(f"  {line}")

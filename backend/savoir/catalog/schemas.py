@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from typing import Literal
+
+from savoir.core.schemas import CamelSchema
+
+Lang = Literal["fr", "en"]
+
+
+class LocalizedOut(CamelSchema):
+    id: int
+    code: str
+    title: str
+    title_en: str
+    fallback: bool  # true when `title` is English because the requested language had none
+
+
+class ExamOut(CamelSchema):
+    id: int
+    code: str
+    vendor: str
+    name: str
+    name_en: str
+    fallback: bool
+    objectives_document_version: str
+    max_questions: int
+    duration_minutes: int
+    passing_score: int
+    score_min: int
+    score_max: int
+    domain_count: int
+
+
+class DomainOut(LocalizedOut):
+    weight_percent: int
+    objective_count: int
+
+
+class ObjectiveOut(LocalizedOut):
+    domain_code: str
+    verb: str
+    verb_en: str
+    scenario_based: bool
+    sub_objective_count: int
+
+
+class SubObjectiveOut(LocalizedOut):
+    objective_code: str
+    domain_code: str
+    topic_count: int
+
+
+class TopicOut(LocalizedOut):
+    sub_objective_code: str
+
+
+class TreeTopic(LocalizedOut):
+    pass
+
+
+class TreeSubObjective(LocalizedOut):
+    topics: list[TreeTopic]
+
+
+class TreeObjective(LocalizedOut):
+    verb: str
+    verb_en: str
+    scenario_based: bool
+    sub_objectives: list[TreeSubObjective]
+
+
+class TreeDomain(LocalizedOut):
+    weight_percent: int
+    objectives: list[TreeObjective]
+
+
+class ExamTreeOut(CamelSchema):
+    exam: ExamOut
+    domains: list[TreeDomain]
+
+
+class ObjectiveRef(LocalizedOut):
+    verb: str
+    verb_en: str
+    scenario_based: bool
+
+
+class DomainRef(LocalizedOut):
+    weight_percent: int
+
+
+class SubObjectiveDetailOut(LocalizedOut):
+    exam_code: str
+    objective: ObjectiveRef
+    domain: DomainRef
+    topics: list[TopicOut]
+
+
+class SearchHitOut(LocalizedOut):
+    kind: Literal["domain", "objective", "sub_objective", "topic"]
+    domain_code: str
+    objective_code: str | None
+    sub_objective_code: str | None
+    # For a topic: the sub-objective it belongs to, where the study screen lives.
+    context_title: str | None
+    matched_locales: list[Lang]
+
+
+class GlossaryEntryOut(CamelSchema):
+    id: int
+    acronym: str
+    expansion: str
+    expansion_en: str
+    explanation: str
+    fallback: bool

@@ -1,0 +1,328 @@
+"""Catalog reads, localized with English fallback, in a bounded number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import connection
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils.translation import gettext as _
+
+from savoir.core.errors import NotFound
+from savoir.core.text import fold
+
+from .models import (
+    FALLBACK_LOCALE,
+    Domain,
+    Exam,
+    GlossaryEntry,
+    Objective,
+    SearchDocument,
+    SubObjective,
+    Topic,
+)
+
+SEARCH_LIMIT = 20
+_KIND_WEIGHT = {"sub_objective": 1.0, "objective": 0.9, "domain": 0.8, "topic": 0.7}
+
+
+@dataclass(frozen=True)
+class Localized:
+    """One text field in the requested language, the official English, and whether we fell back."""
+
+    text: str
+    text_en: str
+    fallback: bool
+
+
+def _translations(locale: str) -> list[str]:
+    return [locale] if locale == FALLBACK_LOCALE else [locale, FALLBACK_LOCALE]
+
+
+def localize(entity: Any, locale: str, name: str = "title") -> Localized:
+    """Reads the prefetched translations of `entity`; English when `locale` has none."""
+    by_locale = {t.locale: getattr(t, name) for t in entity.translations.all()}
+    english = by_locale.get(FALLBACK_LOCALE, "")
+    wanted = by_locale.get(locale)
+    if wanted:
+        return Localized(wanted, english, False)
+    return Localized(english, english, locale != FALLBACK_LOCALE)
+
+
+def _tr(model: Any, locale: str) -> Prefetch:
+    related = model._meta.get_field("translations").related_model
+    return Prefetch(
+        "translations", queryset=related._default_manager.filter(locale__in=_translations(locale))
+    )
+
+
+def _tr_path(path: str, model: Any, locale: str) -> Prefetch:
+    related = model._meta.get_field("translations").related_model
+    return Prefetch(
+        f"{path}__translations",
+        queryset=related._default_manager.filter(locale__in=_translations(locale)),
+    )
+
+
+# --- Lookups by code ---------------------------------------------------------------------------
+
+
+def exam_get(*, code: str) -> Exam:
+    exam = Exam.objects.filter(code=code, retired_at__isnull=True).first()
+    if exam is None:
+        raise NotFound(_("Unknown exam %(code)s.") % {"code": code})
+    return exam
+
+
+def exam_list(*, locale: str) -> QuerySet[Exam]:
+    return (
+        Exam.objects.filter(retired_at__isnull=True)
+        .annotate(domain_count=Count("domains", filter=Q(domains__retired_at__isnull=True)))
+        .prefetch_related(_tr(Exam, locale))
+        .order_by("position", "code")
+    )
+
+
+def domain_list(*, exam_code: str, locale: str) -> list[Domain]:
+    exam = exam_get(code=exam_code)
+    return list(
+        Domain.objects.filter(exam=exam, retired_at__isnull=True)
+        .annotate(
+            objective_count=Count("objectives", filter=Q(objectives__retired_at__isnull=True))
+        )
+        .prefetch_related(_tr(Domain, locale))
+        .order_by("position")
+    )
+
+
+def objective_list(*, exam_code: str, domain_code: str | None, locale: str) -> list[Objective]:
+    exam = exam_get(code=exam_code)
+    objectives = Objective.objects.filter(exam=exam, retired_at__isnull=True)
+    if domain_code is not None:
+        domain = Domain.objects.filter(exam=exam, code=domain_code, retired_at__isnull=True).first()
+        if domain is None:
+            raise NotFound(_("Unknown domain %(code)s.") % {"code": domain_code})
+        objectives = objectives.filter(domain=domain)
+    return list(
+        objectives.select_related("domain")
+        .annotate(
+            sub_objective_count=Count(
+                "sub_objectives", filter=Q(sub_objectives__retired_at__isnull=True)
+            )
+        )
+        .prefetch_related(_tr(Objective, locale))
+        .order_by("domain__position", "position")
+    )
+
+
+def sub_objective_list(
+    *, exam_code: str, objective_code: str | None, locale: str
+) -> list[SubObjective]:
+    exam = exam_get(code=exam_code)
+    subs = SubObjective.objects.filter(exam=exam, retired_at__isnull=True)
+    if objective_code is not None:
+        objective = Objective.objects.filter(
+            exam=exam, code=objective_code, retired_at__isnull=True
+        ).first()
+        if objective is None:
+            raise NotFound(_("Unknown objective %(code)s.") % {"code": objective_code})
+        subs = subs.filter(objective=objective)
+    return list(
+        subs.select_related("objective__domain")
+        .annotate(topic_count=Count("topics", filter=Q(topics__retired_at__isnull=True)))
+        .prefetch_related(_tr(SubObjective, locale))
+        .order_by("objective__domain__position", "objective__position", "position")
+    )
+
+
+def topic_list(*, exam_code: str, sub_objective_code: str | None, locale: str) -> list[Topic]:
+    exam = exam_get(code=exam_code)
+    topics = Topic.objects.filter(exam=exam, retired_at__isnull=True)
+    if sub_objective_code is not None:
+        sub = SubObjective.objects.filter(
+            exam=exam, code=sub_objective_code, retired_at__isnull=True
+        ).first()
+        if sub is None:
+            raise NotFound(_("Unknown sub-objective %(code)s.") % {"code": sub_objective_code})
+        topics = topics.filter(sub_objective=sub)
+    return list(
+        topics.select_related("sub_objective")
+        .prefetch_related(_tr(Topic, locale))
+        .order_by(
+            "sub_objective__objective__domain__position",
+            "sub_objective__objective__position",
+            "sub_objective__position",
+            "position",
+        )
+    )
+
+
+def sub_objective_detail(*, exam_code: str, code: str, locale: str) -> SubObjective:
+    """A sub-objective with its objective, domain and topics, for the study screen."""
+    exam = exam_get(code=exam_code)
+    active_topics = Topic.objects.filter(retired_at__isnull=True).order_by("position")
+    sub = (
+        SubObjective.objects.filter(exam=exam, code=code, retired_at__isnull=True)
+        .select_related("objective__domain")
+        .prefetch_related(
+            _tr(SubObjective, locale),
+            _tr_path("objective", Objective, locale),
+            _tr_path("objective__domain", Domain, locale),
+            Prefetch("topics", queryset=active_topics),
+            _tr_path("topics", Topic, locale),
+        )
+        .first()
+    )
+    if sub is None:
+        raise NotFound(_("Unknown sub-objective %(code)s.") % {"code": code})
+    return sub
+
+
+def exam_tree(*, code: str, locale: str) -> Exam:
+    """The whole exam in five levels with translations: a fixed number of queries (1 + 2 per level)."""
+    exam = exam_get(code=code)
+    domains = Domain.objects.filter(retired_at__isnull=True).order_by("position")
+    objectives = Objective.objects.filter(retired_at__isnull=True).order_by("position")
+    subs = SubObjective.objects.filter(retired_at__isnull=True).order_by("position")
+    topics = Topic.objects.filter(retired_at__isnull=True).order_by("position")
+    return (
+        Exam.objects.filter(pk=exam.pk)
+        .prefetch_related(
+            _tr(Exam, locale),
+            Prefetch("domains", queryset=domains),
+            _tr_path("domains", Domain, locale),
+            Prefetch("domains__objectives", queryset=objectives),
+            _tr_path("domains__objectives", Objective, locale),
+            Prefetch("domains__objectives__sub_objectives", queryset=subs),
+            _tr_path("domains__objectives__sub_objectives", SubObjective, locale),
+            Prefetch("domains__objectives__sub_objectives__topics", queryset=topics),
+            _tr_path("domains__objectives__sub_objectives__topics", Topic, locale),
+        )
+        .get()
+    )
+
+
+# --- Search ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class SearchHit:
+    kind: str
+    entity: Any
+    rank: float
+    matched_locales: set[str] = field(default_factory=set)
+
+
+def _candidates(exam: Exam, terms: list[str]) -> list[tuple[str, int, str, float]]:
+    """(kind, entity id, locale, rank) of matching documents."""
+    documents = SearchDocument.objects.filter(exam=exam)
+    if connection.vendor == "postgresql":
+        # Same expression as the GIN index of migration 0002, so the index serves the query.
+        vector = RawSQL("to_tsvector('simple', text)", [], output_field=SearchVectorField())
+        query = SearchQuery(" & ".join(f"{t}:*" for t in terms), search_type="raw", config="simple")
+        ranked = (
+            documents.annotate(vector=vector, rank=SearchRank(vector, query))
+            .filter(vector=query)
+            .values_list("kind", "entity_id", "locale", "rank", "text")
+        )
+        return [(k, e, loc, float(r) + _phrase_bonus(text, terms)) for k, e, loc, r, text in ranked]
+    for term in terms:
+        documents = documents.filter(text__contains=term)
+    matched = documents.values_list("kind", "entity_id", "locale", "text")
+    return [(k, e, loc, _python_rank(text, terms)) for k, e, loc, text in matched]
+
+
+def _phrase_bonus(text: str, terms: list[str]) -> float:
+    phrase = " ".join(terms)
+    if text == phrase:
+        return 1.0
+    return 0.5 if phrase in text else 0.0
+
+
+def _python_rank(text: str, terms: list[str]) -> float:
+    words = text.split()
+    starts = sum(1 for t in terms if any(w.startswith(t) for w in words))
+    return starts / len(terms) * 0.1 + _phrase_bonus(text, terms) + 1 / (10 + len(words))
+
+
+def catalog_search(
+    *, exam_code: str, q: str, locale: str, limit: int = SEARCH_LIMIT
+) -> list[SearchHit]:
+    """Titles and topics in both languages, case- and accent-insensitive, best first."""
+    exam = exam_get(code=exam_code)
+    terms = fold(q).split()[:8]
+    if not terms:
+        return []
+    best: dict[tuple[str, int], SearchHit] = {}
+    for kind, entity_id, doc_locale, rank in _candidates(exam, terms):
+        score = rank * _KIND_WEIGHT[kind] * (1.1 if doc_locale == locale else 1.0)
+        hit = best.get((kind, entity_id))
+        if hit is None:
+            best[(kind, entity_id)] = hit = SearchHit(kind, None, score)
+        hit.rank = max(hit.rank, score)
+        hit.matched_locales.add(doc_locale)
+    ranked = sorted(best.items(), key=lambda item: (-item[1].rank, item[0][0], item[0][1]))[:limit]
+    ids_by_kind: dict[str, list[int]] = {}
+    for (kind, entity_id), _hit in ranked:
+        ids_by_kind.setdefault(kind, []).append(entity_id)
+    loaders = {
+        "domain": Domain.objects.prefetch_related(_tr(Domain, locale)),
+        "objective": Objective.objects.select_related("domain").prefetch_related(
+            _tr(Objective, locale)
+        ),
+        "sub_objective": SubObjective.objects.select_related("objective__domain").prefetch_related(
+            _tr(SubObjective, locale)
+        ),
+        "topic": Topic.objects.select_related("sub_objective__objective__domain").prefetch_related(
+            _tr(Topic, locale), _tr_path("sub_objective", SubObjective, locale)
+        ),
+    }
+    entities = {
+        (kind, obj.pk): obj
+        for kind, ids in ids_by_kind.items()
+        for obj in loaders[kind].filter(pk__in=ids)
+    }
+    hits = []
+    for key, hit in ranked:
+        hit.entity = entities.get(key)
+        if hit.entity is not None:
+            hits.append(hit)
+    return hits
+
+
+def glossary_search(*, exam_code: str, q: str, locale: str) -> list[tuple[GlossaryEntry, int]]:
+    """The glossary, filtered by acronym, expansion or explanation in either language.
+    Exact acronym first, then acronym prefix, then other matches, then alphabetical."""
+    exam = exam_get(code=exam_code)
+    entries = list(
+        GlossaryEntry.objects.filter(exam=exam, retired_at__isnull=True)
+        .prefetch_related("translations")
+        .order_by("position")
+    )
+    terms = fold(q).split()
+    if not terms:
+        return [(e, 3) for e in entries]
+    results = []
+    for entry in entries:
+        acronym = fold(entry.acronym)
+        haystack = " ".join(
+            [acronym, fold(entry.expansion_en)]
+            + [fold(f"{t.expansion} {t.explanation}") for t in entry.translations.all()]
+        )
+        if not all(t in haystack for t in terms):
+            continue
+        phrase = " ".join(terms)
+        if acronym == phrase or acronym.replace(" ", "") == phrase.replace(" ", ""):
+            tier = 0
+        elif acronym.startswith(phrase):
+            tier = 1
+        elif any(w.startswith(terms[0]) for w in fold(entry.expansion_en).split()):
+            tier = 2
+        else:
+            tier = 3
+        results.append((entry, tier))
+    results.sort(key=lambda pair: (pair[1], pair[0].position))
+    return results

@@ -1,0 +1,51 @@
+const common = {
+  width: 24,
+  height: 24,
+  viewBox: "0 0 24 24",
+  fill: "none",
+  stroke: "currentColor",
+  strokeWidth: 2,
+  strokeLinecap: "round" as const,
+  strokeLinejoin: "round" as const,
+
+  focusable: false,
+};
+
+export function HomeIcon() {
+  return (
+    <svg {...common} aria-hidden="true">
+      <path d="M3 10.5 12 3l9 7.5" />
+      <path d="M5 9.5V21h14V9.5" />
+      <path d="M10 21v-6h4v6" />
+    </svg>
+  );
+}
+
+export function UserIcon() {
+  return (
+    <svg {...common} aria-hidden="true">
+      <circle cx="12" cy="8" r="4" />
+      <path d="M4 21c0-4 3.6-7 8-7s8 3 8 7" />
+    </svg>
+  );
+}
+
+export function LoginIcon() {
+  return (
+    <svg {...common} aria-hidden="true">
+      <path d="M15 3h4a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2h-4" />
+      <path d="M10 17l5-5-5-5" />
+      <path d="M15 12H3" />
+    </svg>
+  );
+}
+
+export function UserPlusIcon() {
+  return (
+    <svg {...common} aria-hidden="true">
+      <circle cx="9" cy="8" r="4" />
+      <path d="M2 21c0-4 3.1-7 7-7s7 3 7 7" />
+      <path d="M19 8v6M16 11h6" />
+    </svg>
+  );
+}

@@ -1,0 +1,29 @@
+import authEn from "@/features/auth/locales/en.json";
+import authFr from "@/features/auth/locales/fr.json";
+import profileEn from "@/features/profile/locales/en.json";
+import profileFr from "@/features/profile/locales/fr.json";
+import { createI18n } from "@/lib/i18n";
+import commonEn from "@/lib/locales/en.json";
+import commonFr from "@/lib/locales/fr.json";
+import appEn from "./locales/en.json";
+import appFr from "./locales/fr.json";
+
+// One file pair per feature, mounted under the feature's name: keys read `auth.login.submit`.
+const en = { common: commonEn, app: appEn, auth: authEn, profile: profileEn };
+const fr = { common: commonFr, app: appFr, auth: authFr, profile: profileFr };
+
+export const resources = {
+  en: { translation: en },
+  fr: { translation: fr },
+} as const;
+
+declare module "i18next" {
+  interface CustomTypeOptions {
+    defaultNS: "translation";
+    resources: { translation: typeof en };
+  }
+}
+
+export function setupI18n(language: string) {
+  return createI18n(resources, language);
+}

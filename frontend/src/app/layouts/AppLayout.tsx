@@ -1,0 +1,83 @@
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, NavLink, Outlet, useLocation } from "react-router";
+import { useCurrentUser } from "@/features/auth";
+import { ErrorBoundary } from "../components/ErrorBoundary";
+import { HomeIcon, LoginIcon, UserIcon, UserPlusIcon } from "../components/Icons";
+import { LanguageSwitcher } from "../components/LanguageSwitcher";
+import { LanguageSync } from "../language";
+
+/** Moves focus to the new page's heading after client-side navigation (not on first load). */
+function useFocusHeadingOnNavigate() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on path changes only.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.querySelector<HTMLElement>("#main h1")?.focus();
+  }, [pathname]);
+}
+
+function MainNav() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const items = [
+    { to: "/", label: t("app.nav.home"), icon: <HomeIcon />, end: true },
+    ...(user
+      ? [{ to: "/profile", label: t("app.nav.profile"), icon: <UserIcon />, end: false }]
+      : [
+          { to: "/login", label: t("app.nav.login"), icon: <LoginIcon />, end: false },
+          { to: "/register", label: t("app.nav.register"), icon: <UserPlusIcon />, end: false },
+        ]),
+  ];
+  return (
+    <nav className="nav" aria-label={t("app.nav.label")}>
+      <ul className="nav__list">
+        {items.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} end={item.end} className="nav__link">
+              {item.icon}
+              <span className="nav__label">{item.label}</span>
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  useFocusHeadingOnNavigate();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <LanguageSync />
+      <header className="header">
+        <Link to="/" className="brand" aria-label={t("app.header.homeLink")}>
+          <img
+            className="brand__logo"
+            src={`${import.meta.env.BASE_URL}favicon.svg`}
+            alt=""
+            width="32"
+            height="32"
+          />
+          <span className="brand__name">{t("common.appName")}</span>
+        </Link>
+        <LanguageSwitcher />
+      </header>
+      <MainNav />
+      <main id="main" className="main" tabIndex={-1}>
+        <ErrorBoundary key={location.pathname}>
+          <Outlet />
+        </ErrorBoundary>
+      </main>
+    </div>
+  );
+}

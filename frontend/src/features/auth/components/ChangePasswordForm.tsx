@@ -1,0 +1,80 @@
+import { type FormEvent, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Alert, Button, TextField, useToast } from "@/components/ui";
+import { useFormErrors } from "@/lib/forms";
+import { useChangePassword } from "../api/queries";
+import { isPasswordValid } from "../lib/password-rules";
+import { PasswordChecklist } from "./PasswordChecklist";
+
+const FIELDS = ["currentPassword", "newPassword"] as const;
+
+export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const change = useChangePassword();
+  const [current, setCurrent] = useState("");
+  const [next, setNext] = useState("");
+  const checklistId = useId();
+  const errors = useFormErrors(FIELDS, t);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const problems: Partial<Record<(typeof FIELDS)[number], string[]>> = {};
+    if (!current) problems.currentPassword = [t("common.errors.required")];
+    if (!isPasswordValid(next)) problems.newPassword = [t("auth.passwordRules.title")];
+    if (Object.keys(problems).length) return errors.fail(problems);
+    errors.clear();
+    change.mutate(
+      { currentPassword: current, newPassword: next },
+      {
+        onSuccess: () => {
+          setCurrent("");
+          setNext("");
+          toast.show(t("auth.changePassword.success"), "success");
+          onChanged?.();
+        },
+        onError: errors.fail,
+      },
+    );
+  };
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      {errors.formError ? <Alert ref={errors.alertRef}>{errors.formError}</Alert> : null}
+      <TextField
+        ref={errors.register("currentPassword")}
+        label={t("auth.fields.currentPassword")}
+        type="password"
+        name="currentPassword"
+        autoComplete="current-password"
+        required
+        value={current}
+        onChange={(e) => {
+          setCurrent(e.target.value);
+          errors.clearField("currentPassword");
+        }}
+        error={errors.fieldErrors.currentPassword}
+      />
+      <TextField
+        ref={errors.register("newPassword")}
+        label={t("auth.fields.newPassword")}
+        type="password"
+        name="newPassword"
+        autoComplete="new-password"
+        required
+        maxLength={128}
+        value={next}
+        onChange={(e) => {
+          setNext(e.target.value);
+          errors.clearField("newPassword");
+        }}
+        error={errors.fieldErrors.newPassword}
+        describedBy={checklistId}
+        after={<PasswordChecklist id={checklistId} password={next} />}
+      />
+      <Button type="submit" variant="secondary" loading={change.isPending}>
+        {change.isPending ? t("auth.changePassword.submitting") : t("auth.changePassword.submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,127 @@
+import { screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { errorResponse, mockApi, renderApp } from "@/test/utils";
+
+async function fillValidForm() {
+  const user = userEvent.setup();
+  await user.type(await screen.findByLabelText("First name"), "Ada");
+  await user.type(screen.getByLabelText("Last name"), "Lovelace");
+  await user.type(screen.getByLabelText("E-mail address"), "ada@example.com");
+  await user.type(screen.getByLabelText("Password"), "Analytical-Engine-1");
+  return user;
+}
+
+describe("RegisterForm", () => {
+  it("shows the server's field errors under the matching inputs and focuses the first", async () => {
+    const { calls } = mockApi({
+      "GET /api/auth/csrf": () => new Response(null, { status: 204 }),
+      "GET /api/auth/me": () => errorResponse(401, "not_authenticated", "Not signed in."),
+      "POST /api/auth/register": () =>
+        errorResponse(409, "email_taken", "An account already uses this e-mail address.", {
+          email: ["An account already uses this e-mail address."],
+        }),
+    });
+    renderApp("/register");
+    const user = await fillValidForm();
+
+    await user.click(screen.getByRole("button", { name: "Create my account" }));
+
+    const email = screen.getByLabelText("E-mail address");
+    const fieldError = await screen.findByText("An account already uses this e-mail address.", {
+      selector: ".field__error p",
+    });
+    expect(email).toHaveAttribute("aria-invalid", "true");
+    expect(email.getAttribute("aria-describedby")?.split(" ")).toContain(
+      fieldError.parentElement?.id,
+    );
+    expect(fieldError.parentElement).toHaveAttribute("role", "alert");
+    expect(email).toHaveFocus();
+    expect(screen.getByLabelText("First name")).not.toHaveAttribute("aria-invalid");
+
+    const register = calls.find((request) => request.url.endsWith("/api/auth/register"));
+    expect(await register?.json()).toEqual({
+      email: "ada@example.com",
+      password: "Analytical-Engine-1",
+      firstName: "Ada",
+      lastName: "Lovelace",
+      country: null,
+      language: "en",
+    });
+  });
+
+  it("puts the server message in a form alert and password errors under the password", async () => {
+    mockApi({
+      "GET /api/auth/csrf": () => new Response(null, { status: 204 }),
+      "GET /api/auth/me": () => errorResponse(401, "not_authenticated", "Not signed in."),
+      "POST /api/auth/register": () =>
+        errorResponse(422, "validation_error", "Please check the form.", {
+          password: ["This password is too common."],
+        }),
+    });
+    renderApp("/register");
+    const user = await fillValidForm();
+
+    await user.click(screen.getByRole("button", { name: "Create my account" }));
+
+    const alert = (await screen.findByText("Please check the form.")).closest(".alert");
+    expect(alert).toHaveAttribute("role", "alert");
+    expect(screen.getByText("This password is too common.")).toBeInTheDocument();
+    expect(screen.getByLabelText("Password")).toHaveFocus();
+  });
+
+  it("does not call the server while the password breaks a rule", async () => {
+    const { calls } = mockApi({
+      "GET /api/auth/me": () => errorResponse(401, "not_authenticated", "Not signed in."),
+    });
+    renderApp("/register");
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText("First name"), "Ada");
+    await user.type(screen.getByLabelText("Last name"), "Lovelace");
+    await user.type(screen.getByLabelText("E-mail address"), "ada@example.com");
+    await user.type(screen.getByLabelText("Password"), "short");
+
+    const items = screen.getAllByRole("listitem").filter((li) => li.dataset.rule);
+    expect(items.map((li) => [li.dataset.rule, li.dataset.met])).toEqual([
+      ["minLength", "false"],
+      ["upper", "false"],
+      ["digit", "false"],
+      ["special", "false"],
+    ]);
+
+    await user.click(screen.getByRole("button", { name: "Create my account" }));
+
+    expect(screen.getByLabelText("Password")).toHaveFocus();
+    expect(screen.getByLabelText("Password")).toHaveAttribute("aria-invalid", "true");
+    expect(calls.filter((request) => request.method === "POST")).toEqual([]);
+  });
+});
+
+describe("PasswordChecklist", () => {
+  it("lists the rules still to meet, and the input stops at 128 characters", async () => {
+    mockApi({
+      "GET /api/auth/me": () => errorResponse(401, "not_authenticated", "Not signed in."),
+    });
+    renderApp("/register");
+    const password = await screen.findByLabelText("Password");
+    const rules = () =>
+      screen
+        .getAllByRole("listitem")
+        .filter((li) => li.dataset.rule)
+        .map((li) => [li.dataset.rule, li.dataset.met]);
+
+    await userEvent.setup().type(password, "Aa1!aaaa");
+    expect(rules()).toEqual([
+      ["minLength", "true"],
+      ["upper", "true"],
+      ["digit", "true"],
+      ["special", "true"],
+    ]);
+    expect(screen.getByText("At least 8 characters")).toHaveTextContent("(met)");
+
+    password.focus();
+    await userEvent.setup().paste("a".repeat(200));
+    expect(password).toHaveValue(`Aa1!${"a".repeat(124)}`);
+    expect(rules().map(([rule]) => rule)).toEqual(["minLength", "upper", "digit", "special"]);
+  });
+});

@@ -1,0 +1,165 @@
+import { type FormEvent, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import type { Language } from "@/api/types";
+import { Alert, Button, Select, TextField, useToast } from "@/components/ui";
+import { countryOptions } from "@/lib/countries";
+import { EMAIL_PATTERN, useFormErrors } from "@/lib/forms";
+import { isLanguage, LANGUAGES, writeLanguageCookie } from "@/lib/language";
+import { useRegister } from "../api/queries";
+import { isPasswordValid } from "../lib/password-rules";
+import { PasswordChecklist } from "./PasswordChecklist";
+
+const FIELDS = ["firstName", "lastName", "email", "password", "country", "language"] as const;
+type Field = (typeof FIELDS)[number];
+
+export function RegisterForm() {
+  const { t, i18n } = useTranslation();
+  const toast = useToast();
+  const register = useRegister();
+  const [params] = useSearchParams();
+  const checklistId = useId();
+  const uiLanguage: Language = isLanguage(i18n.language) ? i18n.language : "fr";
+  const [values, setValues] = useState<Record<Field, string>>({
+    firstName: "",
+    lastName: "",
+    email: "",
+    password: "",
+    country: "",
+    language: uiLanguage,
+  });
+  const errors = useFormErrors(FIELDS, t);
+  const next = params.get("next");
+
+  const update = (field: Field, value: string) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    errors.clearField(field);
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const problems: Partial<Record<Field, string[]>> = {};
+    const required = t("common.errors.required");
+    if (!values.firstName.trim()) problems.firstName = [required];
+    if (!values.lastName.trim()) problems.lastName = [required];
+    if (!EMAIL_PATTERN.test(values.email.trim())) problems.email = [t("common.errors.email")];
+    if (!isPasswordValid(values.password)) problems.password = [t("auth.passwordRules.title")];
+    if (Object.keys(problems).length) return errors.fail(problems);
+    errors.clear();
+    const language: Language = isLanguage(values.language) ? values.language : uiLanguage;
+    register.mutate(
+      {
+        email: values.email.trim(),
+        password: values.password,
+        firstName: values.firstName.trim(),
+        lastName: values.lastName.trim(),
+        country: values.country || null,
+        language,
+      },
+      {
+        onSuccess: (user) => {
+          writeLanguageCookie(user.language);
+          void i18n.changeLanguage(user.language);
+          toast.show(t("auth.register.success", { firstName: user.firstName }), "success");
+        },
+        onError: errors.fail,
+      },
+    );
+  };
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      {errors.formError ? <Alert ref={errors.alertRef}>{errors.formError}</Alert> : null}
+      <div className="form__row">
+        <TextField
+          ref={errors.register("firstName")}
+          label={t("auth.fields.firstName")}
+          name="firstName"
+          autoComplete="given-name"
+          required
+          maxLength={150}
+          value={values.firstName}
+          onChange={(e) => update("firstName", e.target.value)}
+          error={errors.fieldErrors.firstName}
+        />
+        <TextField
+          ref={errors.register("lastName")}
+          label={t("auth.fields.lastName")}
+          name="lastName"
+          autoComplete="family-name"
+          required
+          maxLength={150}
+          value={values.lastName}
+          onChange={(e) => update("lastName", e.target.value)}
+          error={errors.fieldErrors.lastName}
+        />
+      </div>
+      <TextField
+        ref={errors.register("email")}
+        label={t("auth.fields.email")}
+        type="email"
+        name="email"
+        autoComplete="email"
+        inputMode="email"
+        required
+        value={values.email}
+        onChange={(e) => update("email", e.target.value)}
+        error={errors.fieldErrors.email}
+      />
+      <TextField
+        ref={errors.register("password")}
+        label={t("auth.fields.password")}
+        type="password"
+        name="password"
+        autoComplete="new-password"
+        required
+        maxLength={128}
+        value={values.password}
+        onChange={(e) => update("password", e.target.value)}
+        error={errors.fieldErrors.password}
+        describedBy={checklistId}
+        after={<PasswordChecklist id={checklistId} password={values.password} />}
+      />
+      <Select
+        ref={errors.register("country")}
+        label={t("auth.fields.country")}
+        optionalLabel={t("common.optional")}
+        name="country"
+        autoComplete="country"
+        value={values.country}
+        onChange={(e) => update("country", e.target.value)}
+        error={errors.fieldErrors.country}
+      >
+        <option value="">{t("auth.fields.countryNone")}</option>
+        {countryOptions(uiLanguage).map((country) => (
+          <option key={country.code} value={country.code}>
+            {country.name}
+          </option>
+        ))}
+      </Select>
+      <Select
+        ref={errors.register("language")}
+        label={t("auth.fields.language")}
+        name="language"
+        value={values.language}
+        onChange={(e) => update("language", e.target.value)}
+        error={errors.fieldErrors.language}
+      >
+        {LANGUAGES.map((code) => (
+          <option key={code} value={code} lang={code}>
+            {t(`app.languages.${code}`)}
+          </option>
+        ))}
+      </Select>
+      <Button type="submit" block loading={register.isPending}>
+        {register.isPending ? t("auth.register.submitting") : t("auth.register.submit")}
+      </Button>
+      <p className="form__footer">
+        {t("auth.register.hasAccount")}{" "}
+        <Link to={next ? `/login?next=${encodeURIComponent(next)}` : "/login"}>
+          {t("auth.register.loginLink")}
+        </Link>
+      </p>
+    </form>
+  );
+}

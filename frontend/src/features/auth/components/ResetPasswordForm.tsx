@@ -1,0 +1,82 @@
+import { type FormEvent, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { Alert, Button, ButtonLink, TextField } from "@/components/ui";
+import { useFormErrors } from "@/lib/forms";
+import { useResetPassword } from "../api/queries";
+import { isPasswordValid } from "../lib/password-rules";
+import { PasswordChecklist } from "./PasswordChecklist";
+
+const FIELDS = ["newPassword"] as const;
+
+export function ResetPasswordForm({ token }: { token: string | null }) {
+  const { t } = useTranslation();
+  const reset = useResetPassword();
+  const [password, setPassword] = useState("");
+  const checklistId = useId();
+  const errors = useFormErrors(FIELDS, t);
+
+  if (!token) {
+    return (
+      <div className="form">
+        <Alert>{t("auth.reset.missingToken")}</Alert>
+        <Link to="/forgot-password">{t("auth.reset.requestNew")}</Link>
+      </div>
+    );
+  }
+
+  if (reset.isSuccess) {
+    return (
+      <div className="form">
+        <Alert tone="success" title={t("auth.reset.doneTitle")}>
+          <p>{reset.data.detail}</p>
+        </Alert>
+        <ButtonLink to="/login" block>
+          {t("auth.reset.goToLogin")}
+        </ButtonLink>
+      </div>
+    );
+  }
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!isPasswordValid(password)) {
+      return errors.fail({ newPassword: [t("auth.passwordRules.title")] });
+    }
+    errors.clear();
+    reset.mutate({ token, newPassword: password }, { onError: errors.fail });
+  };
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      {errors.formError ? (
+        <Alert ref={errors.alertRef}>
+          <p>{errors.formError}</p>
+          <p>
+            <Link to="/forgot-password">{t("auth.reset.requestNew")}</Link>
+          </p>
+        </Alert>
+      ) : null}
+      <TextField
+        ref={errors.register("newPassword")}
+        label={t("auth.fields.newPassword")}
+        type="password"
+        name="newPassword"
+        autoComplete="new-password"
+        required
+        maxLength={128}
+        value={password}
+        onChange={(e) => {
+          setPassword(e.target.value);
+          errors.clearField("newPassword");
+        }}
+        error={errors.fieldErrors.newPassword}
+        describedBy={checklistId}
+        after={<PasswordChecklist id={checklistId} password={password} />}
+      />
+      <Button type="submit" block loading={reset.isPending}>
+        {reset.isPending ? t("auth.reset.submitting") : t("auth.reset.submit")}
+      </Button>
+    </form>
+  );
+}

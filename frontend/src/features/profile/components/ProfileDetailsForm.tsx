@@ -1,0 +1,149 @@
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Language, User } from "@/api/types";
+import { Alert, Button, Select, TextField, useToast } from "@/components/ui";
+import { countryOptions, timeZoneOptions } from "@/lib/countries";
+import { useFormErrors } from "@/lib/forms";
+import { isLanguage, LANGUAGES } from "@/lib/language";
+import { useUpdateProfile } from "../api/queries";
+
+const FIELDS = ["firstName", "lastName", "country", "language", "timeZone"] as const;
+type Field = (typeof FIELDS)[number];
+
+function initialValues(user: User): Record<Field, string> {
+  return {
+    firstName: user.firstName,
+    lastName: user.lastName,
+    country: user.country ?? "",
+    language: user.language,
+    timeZone: user.timeZone,
+  };
+}
+
+export function ProfileDetailsForm({ user }: { user: User }) {
+  const { t, i18n } = useTranslation();
+  const toast = useToast();
+  const update = useUpdateProfile();
+  const [values, setValues] = useState(() => initialValues(user));
+  const errors = useFormErrors(FIELDS, t);
+  const countries = countryOptions(i18n.language);
+  const zones = useMemo(() => timeZoneOptions(user.timeZone), [user.timeZone]);
+
+  const change = (field: Field, value: string) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    errors.clearField(field);
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const problems: Partial<Record<Field, string[]>> = {};
+    if (!values.firstName.trim()) problems.firstName = [t("common.errors.required")];
+    if (!values.lastName.trim()) problems.lastName = [t("common.errors.required")];
+    if (Object.keys(problems).length) return errors.fail(problems);
+    errors.clear();
+    const language: Language = isLanguage(values.language) ? values.language : user.language;
+    update.mutate(
+      {
+        firstName: values.firstName.trim(),
+        lastName: values.lastName.trim(),
+        country: values.country || null,
+        language,
+        timeZone: values.timeZone,
+      },
+      {
+        onSuccess: (saved) => {
+          setValues(initialValues(saved));
+          // Said in the saved language, which the app switches to.
+          toast.show(t("profile.details.saved", { lng: saved.language }), "success");
+        },
+        onError: errors.fail,
+      },
+    );
+  };
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      {errors.formError ? <Alert ref={errors.alertRef}>{errors.formError}</Alert> : null}
+      <div className="form__row">
+        <TextField
+          ref={errors.register("firstName")}
+          label={t("profile.details.firstName")}
+          name="firstName"
+          autoComplete="given-name"
+          required
+          maxLength={150}
+          value={values.firstName}
+          onChange={(e) => change("firstName", e.target.value)}
+          error={errors.fieldErrors.firstName}
+        />
+        <TextField
+          ref={errors.register("lastName")}
+          label={t("profile.details.lastName")}
+          name="lastName"
+          autoComplete="family-name"
+          required
+          maxLength={150}
+          value={values.lastName}
+          onChange={(e) => change("lastName", e.target.value)}
+          error={errors.fieldErrors.lastName}
+        />
+      </div>
+      <TextField
+        label={t("profile.details.email")}
+        type="email"
+        name="email"
+        value={user.email}
+        readOnly
+        hint={t("profile.details.emailHint")}
+      />
+      <Select
+        ref={errors.register("country")}
+        label={t("profile.details.country")}
+        name="country"
+        value={values.country}
+        onChange={(e) => change("country", e.target.value)}
+        error={errors.fieldErrors.country}
+      >
+        <option value="">{t("profile.details.countryNone")}</option>
+        {countries.map((country) => (
+          <option key={country.code} value={country.code}>
+            {country.name}
+          </option>
+        ))}
+      </Select>
+      <div className="form__row">
+        <Select
+          ref={errors.register("language")}
+          label={t("profile.details.language")}
+          name="language"
+          value={values.language}
+          onChange={(e) => change("language", e.target.value)}
+          error={errors.fieldErrors.language}
+        >
+          {LANGUAGES.map((code) => (
+            <option key={code} value={code} lang={code}>
+              {t(`app.languages.${code}`)}
+            </option>
+          ))}
+        </Select>
+        <Select
+          ref={errors.register("timeZone")}
+          label={t("profile.details.timeZone")}
+          name="timeZone"
+          value={values.timeZone}
+          onChange={(e) => change("timeZone", e.target.value)}
+          error={errors.fieldErrors.timeZone}
+        >
+          {zones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone.replaceAll("_", " ")}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <Button type="submit" loading={update.isPending}>
+        {update.isPending ? t("profile.details.submitting") : t("profile.details.submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+import { render } from "@testing-library/react";
+import { createMemoryRouter } from "react-router";
+import { RouterProvider } from "react-router/dom";
+import { vi } from "vitest";
+import type { User } from "@/api/types";
+import { setupI18n } from "@/app/i18n";
+import { AppProviders } from "@/app/providers";
+import { routes } from "@/app/routes";
+import { createQueryClient } from "@/lib/query-client";
+
+export const aUser: User = {
+  id: 7,
+  email: "ada@example.com",
+  firstName: "Ada",
+  lastName: "Lovelace",
+  country: "FR",
+  language: "en",
+  timeZone: "Europe/Paris",
+  role: "learner",
+  avatarUrl: null,
+  dateJoined: "2025-01-15T10:00:00Z",
+};
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(status === 204 ? null : JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json", ...headers },
+  });
+}
+
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  fields: Record<string, string[]> | null = null,
+): Response {
+  return json({ error: { code, message, fields } }, status);
+}
+
+export type Handler = (request: Request) => Response | Promise<Response>;
+
+/** Replaces fetch; `routes` maps "METHOD /path" to a handler. Unknown routes answer 404. */
+export function mockApi(routesByKey: Record<string, Handler>) {
+  const calls: Request[] = [];
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    calls.push(request.clone());
+    const url = new URL(request.url);
+    const handler = routesByKey[`${request.method} ${url.pathname}`];
+    if (!handler) return errorResponse(404, "not_found", "Not found.");
+    return handler(request);
+  });
+  vi.stubGlobal("fetch", fetchMock);
+  return { fetchMock, calls };
+}
+
+export function renderApp(path: string, language = "en") {
+  const i18n = setupI18n(language);
+  const queryClient = createQueryClient();
+  queryClient.setDefaultOptions({ queries: { retry: false, staleTime: Number.POSITIVE_INFINITY } });
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const utils = render(
+    <AppProviders i18n={i18n} queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </AppProviders>,
+  );
+  return { ...utils, router, queryClient, i18n };
+}

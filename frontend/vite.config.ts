@@ -1,0 +1,43 @@
+import { fileURLToPath, URL } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+
+const backend = process.env.SAVOIR_BACKEND_URL ?? "http://127.0.0.1:8000";
+const proxied = ["/api", "/media", "/admin"];
+const rr = (file: string) =>
+  fileURLToPath(new URL(`./node_modules/react-router/dist/development/${file}`, import.meta.url));
+
+export default defineConfig(({ command }) => ({
+  // Django (WhiteNoise) serves the built files under /static/; the dev server serves from /.
+  base: command === "build" ? "/static/" : "/",
+  plugins: [react()],
+  resolve: {
+    alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) },
+  },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    sourcemap: true,
+    // Never inline assets as data: URLs: the CSP is default-src 'self'.
+    assetsInlineLimit: 0,
+  },
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: Object.fromEntries(proxied.map((p) => [p, { target: backend, changeOrigin: false }])),
+  },
+  test: {
+    environment: "jsdom",
+    globals: true,
+    setupFiles: ["./src/test/setup.ts"],
+    css: false,
+    restoreMocks: true,
+    unstubGlobals: true,
+    // One copy of react-router for both "react-router" and "react-router/dom" (both ESM builds
+    // share their chunks; left to Node, the CJS and ESM builds would each hold a router context).
+    alias: [
+      { find: /^react-router$/, replacement: rr("index.mjs") },
+      { find: /^react-router\/dom$/, replacement: rr("dom-export.mjs") },
+    ],
+  },
+}));

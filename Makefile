@@ -55,6 +55,7 @@ migrate: $(BACKEND)/.venv/.synced
 	$(MANAGE) migrate --no-input -v 0
 
 content: migrate
+	$(MANAGE) load_content
 
 run: install build content
 	@$(MANAGE) seed_demo

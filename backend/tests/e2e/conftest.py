@@ -10,11 +10,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-
-# Playwright's sync API runs an event loop in this thread; the ORM calls made by the tests
-# themselves are still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -50,8 +45,18 @@ def _spa_built() -> None:
 
 @pytest.fixture(scope="session")
 def playwright_instance() -> Iterator[Playwright]:
-    with sync_playwright() as playwright:
-        yield playwright
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make are
+    # still synchronous and safe. Allowed only while the browser tests run.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            yield playwright
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture(scope="session")

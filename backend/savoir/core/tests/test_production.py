@@ -18,7 +18,7 @@ def _production_env(tmp_path: Path) -> dict[str, str]:
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DJANGO_SETTINGS_MODULE", "DEBUG", "REDIS_URL"}
+        if k not in {"DJANGO_SETTINGS_MODULE", "DEBUG", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     env.update(
         DJANGO_ENV="production",

@@ -12,6 +12,8 @@ from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationEr
 
 from savoir.accounts.api import auth_router, users_router
 from savoir.catalog.api import router as catalog_router
+from savoir.practice.api import practice_router, qcm_router, reviews_router
+from savoir.progress.api import router as progress_router
 from savoir.core.api import router as health_router
 from savoir.core.errors import ApplicationError, RateLimited
 from savoir.core.validation import field_errors
@@ -105,3 +107,7 @@ api.add_router("/", health_router)
 api.add_router("/auth", auth_router)
 api.add_router("/users", users_router)
 api.add_router("/catalog", catalog_router)
+api.add_router("/practice", practice_router)
+api.add_router("/qcm", qcm_router)
+api.add_router("/reviews", reviews_router)
+api.add_router("/progress", progress_router)

@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "savoir.core",
     "savoir.accounts",
     "savoir.catalog",
+    "savoir.questions",
+    "savoir.practice",
+    "savoir.progress",
 ]
 
 MIDDLEWARE = [
@@ -177,7 +180,10 @@ CSRF_COOKIE_HTTPONLY = False  # the SPA reads it to send X-CSRFToken
 CSRF_FAILURE_VIEW = "savoir.core.views.csrf_failure"
 
 # Apps whose content teachers edit in Django admin (view/add/change, never delete).
-TEACHER_CONTENT_APPS = ["catalog"]
+TEACHER_CONTENT_APPS = ["catalog", "questions"]
+
+# FSRS spreads due dates a little (fuzzing) so reviews do not bunch up; tests turn it off.
+FSRS_ENABLE_FUZZING = env.bool("FSRS_ENABLE_FUZZING", default=not TESTING)
 
 # Login throttling (docs/security.md): per IP, and a cool-off per account+IP pair.
 LOGIN_RATE_PER_IP = (10, 15 * 60)

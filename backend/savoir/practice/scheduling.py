@@ -1,0 +1,52 @@
+"""Spaced repetition with the `fsrs` package: one card per learner and question.
+
+The rating comes from the answer itself: wrong -> Again; right with low confidence -> Hard;
+right -> Good; right with high confidence -> Easy.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import lru_cache
+
+from django.conf import settings
+from fsrs import Card, Rating, Scheduler, State
+
+from .models import ReviewCard
+
+
+@lru_cache(maxsize=1)
+def scheduler() -> Scheduler:
+    return Scheduler(desired_retention=0.9, enable_fuzzing=settings.FSRS_ENABLE_FUZZING)
+
+
+def rating_for(*, correct: bool, confidence: str | None) -> Rating:
+    if not correct:
+        return Rating.Again
+    if confidence == "low":
+        return Rating.Hard
+    if confidence == "high":
+        return Rating.Easy
+    return Rating.Good
+
+
+def card_from_row(row: ReviewCard | None, now: datetime) -> Card:
+    if row is None:
+        return Card(due=now)
+    return Card(
+        state=State(row.state),
+        step=row.step,
+        stability=row.stability,
+        difficulty=row.difficulty,
+        due=row.due_at,
+        last_review=row.last_review_at,
+    )
+
+
+def card_review(card: Card, rating: Rating, when: datetime) -> Card:
+    reviewed, _log = scheduler().review_card(card, rating, when)
+    return reviewed
+
+
+def retrievability(row: ReviewCard, now: datetime) -> float:
+    return float(scheduler().get_card_retrievability(card_from_row(row, now), now))

@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Literal
+
+from pydantic import Field
+
+from savoir.core.schemas import CamelSchema
+
+Lang = Literal["fr", "en"]
+ConfidenceIn = Literal["low", "medium", "high"]
+LevelOut = Literal["not_started", "attempted", "familiar", "proficient", "mastered"]
+
+
+class ChoiceOut(CamelSchema):
+    """What a learner sees of a choice before answering: never whether it is correct."""
+
+    id: int
+    text: str
+
+
+class QuestionOut(CamelSchema):
+    id: int
+    group_id: uuid.UUID
+    sub_objective_id: int
+    sub_objective_code: str
+    language: Lang
+    stem: str
+    difficulty: int
+    source: Literal["manual", "generated", "imported"]
+    ai_unreviewed: bool  # shown as "AI · not yet reviewed"
+    flagged: bool
+    choices: list[ChoiceOut]
+
+
+class SessionProgressOut(CamelSchema):
+    id: uuid.UUID
+    mode: str
+    answered: int
+    correct: int
+    target: int
+
+
+class NextOut(CamelSchema):
+    session: SessionProgressOut
+    question: QuestionOut | None
+    # question: a new question; resumed: the one left on screen; session_complete: the target is
+    # reached; nothing_left: no question matches this scope and mode right now.
+    status: Literal["question", "resumed", "session_complete", "nothing_left"]
+
+
+class QuestionPageOut(CamelSchema):
+    count: int
+    items: list[QuestionOut]
+
+
+class AnswerIn(CamelSchema):
+    question_id: int = Field(ge=1)
+    choice_id: int = Field(ge=1)
+    time_spent_ms: int = Field(ge=0, le=3 * 60 * 60 * 1000)
+    confidence: ConfidenceIn | None = None
+    client_answer_id: uuid.UUID
+    session_id: uuid.UUID | None = None
+
+
+class ChoiceExplanationOut(CamelSchema):
+    choice_id: int
+    is_correct: bool
+    explanation: str
+
+
+class MasteryDeltaOut(CamelSchema):
+    sub_objective_id: int
+    sub_objective_code: str
+    score: int
+    level: LevelOut
+    previous_score: int
+    previous_level: LevelOut
+
+
+class AnswerOut(CamelSchema):
+    question_id: int
+    choice_id: int
+    is_correct: bool
+    correct_choice_id: int
+    explanation: str
+    choice_explanations: list[ChoiceExplanationOut]
+    mastery: MasteryDeltaOut
+    misconception: bool
+    next_review_at: datetime
+    answered_at: datetime
+
+
+class FlagIn(CamelSchema):
+    question_id: int = Field(ge=1)
+
+
+class FlagOut(CamelSchema):
+    question_id: int
+    flagged: bool
+
+
+class ReportIn(CamelSchema):
+    reason: Literal["wrong_key", "ambiguous", "several_correct", "outdated", "translation", "other"]
+    comment: str = Field(default="", max_length=1000)
+
+
+class ReportOut(CamelSchema):
+    id: int
+    reason: str
+    created_at: datetime
+
+
+class DueItemOut(CamelSchema):
+    question_id: int | None
+    sub_objective_id: int
+    sub_objective_code: str
+    due_at: datetime
+    misconception: bool
+    lapses: int
+
+
+class DueOut(CamelSchema):
+    count: int
+    items: list[DueItemOut]
+
+
+class MasteryChangeOut(CamelSchema):
+    sub_objective_id: int
+    sub_objective_code: str
+    score_before: int
+    level_before: LevelOut
+    score_after: int
+    level_after: LevelOut
+
+
+class SessionSummaryOut(CamelSchema):
+    id: uuid.UUID
+    mode: str
+    language: Lang
+    target: int
+    started_at: datetime
+    finished_at: datetime | None
+    answered: int
+    correct: int
+    time_spent_ms: int
+    mastery_changes: list[MasteryChangeOut]

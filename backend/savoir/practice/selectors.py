@@ -1,0 +1,144 @@
+"""Practice reads: which question comes next, what learners may see of it, reviews, summaries."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from savoir.accounts.models import User
+from savoir.catalog.models import Domain, Objective, SubObjective
+from savoir.core.errors import NotFound
+from savoir.progress.models import MasteryLevel, SubObjectiveMastery
+from savoir.questions.models import PRACTICE_STATUSES, Choice, Question, Source, Status
+
+from .models import Flag, PracticeSession, ReviewCard, UserAnswer
+
+
+@dataclass(frozen=True)
+class Scope:
+    key: str
+    sub_objective_ids: QuerySet[SubObjective]
+    label: str
+
+
+def scope_resolve(*, sub_objective_id: int | None, objective_id: int | None, domain_code: str | None,
+                  exam_code: str) -> Scope:
+    """What a session covers: one sub-objective, an objective, a domain or the whole exam."""
+    subs = SubObjective.objects.filter(retired_at__isnull=True, exam__code=exam_code)
+    if sub_objective_id is not None:
+        if not subs.filter(pk=sub_objective_id).exists():
+            raise NotFound(_("Unknown sub-objective."))
+        return Scope(f"sub:{sub_objective_id}", subs.filter(pk=sub_objective_id).values("pk"), "sub")
+    if objective_id is not None:
+        if not Objective.objects.filter(pk=objective_id, exam__code=exam_code, retired_at__isnull=True).exists():
+            raise NotFound(_("Unknown objective."))
+        return Scope(f"obj:{objective_id}", subs.filter(objective_id=objective_id).values("pk"), "obj")
+    if domain_code is not None:
+        if not Domain.objects.filter(code=domain_code, exam__code=exam_code, retired_at__isnull=True).exists():
+            raise NotFound(_("Unknown domain %(code)s.") % {"code": domain_code})
+        return Scope(
+            f"dom:{exam_code}/{domain_code}", subs.filter(objective__domain__code=domain_code).values("pk"), "dom"
+        )
+    if not subs.exists():
+        raise NotFound(_("Unknown exam %(code)s.") % {"code": exam_code})
+    return Scope(f"exam:{exam_code}", subs.values("pk"), "exam")
+
+
+def shuffled_choices(user: User, question: Question, choices: list[Choice]) -> list[Choice]:
+    """A server-side shuffle, stable for a learner and question (a reload shows the same order),
+    different between learners; over the bank the correct position is uniform."""
+    def key(choice: Choice) -> str:
+        return hashlib.sha256(f"{user.pk}:{question.group_id}:{choice.position}".encode()).hexdigest()
+
+    return sorted(choices, key=key)
+
+
+def stable_rank(user: User, group_id: uuid.UUID) -> str:
+    return hashlib.sha256(f"{user.pk}:order:{group_id}".encode()).hexdigest()
+
+
+def questions_for_learner(*, sub_objective_id: int, language: str, limit: int, offset: int) -> tuple[int, list[Question]]:
+    if not SubObjective.objects.filter(pk=sub_objective_id, retired_at__isnull=True).exists():
+        raise NotFound(_("Unknown sub-objective."))
+    questions = Question.objects.filter(
+        sub_objective_id=sub_objective_id, language=language, status__in=PRACTICE_STATUSES
+    ).order_by("pk")
+    return questions.count(), list(
+        questions.select_related("sub_objective").prefetch_related("choices")[offset : offset + limit]
+    )
+
+
+def flagged_groups(*, user: User) -> set[uuid.UUID]:
+    return set(Flag.objects.filter(user=user).values_list("group_id", flat=True))
+
+
+def reviews_due(*, user: User, language: str, limit: int = 100) -> tuple[int, list[dict[str, Any]]]:
+    """Due cards, misconceptions first, with the question to show in the learner's language."""
+    now = timezone.now()
+    due = ReviewCard.objects.filter(user=user, due_at__lte=now).select_related("sub_objective")
+    total = due.count()
+    cards = list(due.order_by("-misconception", "due_at")[:limit])
+    latest = {
+        q.group_id: q.pk
+        for q in Question.objects.filter(
+            group_id__in=[c.group_id for c in cards], language=language, status__in=PRACTICE_STATUSES
+        ).only("pk", "group_id")
+    }
+    items = [
+        {
+            "question_id": latest.get(c.group_id),
+            "sub_objective_id": c.sub_objective_id,
+            "sub_objective_code": c.sub_objective.code,
+            "due_at": c.due_at,
+            "misconception": c.misconception,
+            "lapses": c.lapses,
+        }
+        for c in cards
+    ]
+    return total, items
+
+
+def session_summary(*, user: User, session_id: uuid.UUID) -> dict[str, Any]:
+    session = PracticeSession.objects.filter(pk=session_id, user=user).first()
+    if session is None:
+        raise NotFound(_("This practice session does not exist."))
+    answers = UserAnswer.objects.filter(user=user, session_id=session.pk)
+    totals = answers.aggregate(answered=Count("pk"), correct=Count("pk", filter=Q(is_correct=True)), time=Sum("time_spent_ms"))
+    touched = list(answers.values_list("question__sub_objective_id", flat=True).distinct())
+    after = {
+        m.sub_objective_id: m
+        for m in SubObjectiveMastery.objects.filter(user=user, sub_objective_id__in=touched).select_related("sub_objective")
+    }
+    changes = []
+    for sub_id, mastery in sorted(after.items(), key=lambda item: item[1].sub_objective.code):
+        before_score, before_level = session.mastery_at_start.get(str(sub_id), [0, MasteryLevel.NOT_STARTED])
+        changes.append({
+            "sub_objective_id": sub_id,
+            "sub_objective_code": mastery.sub_objective.code,
+            "score_before": before_score,
+            "level_before": before_level,
+            "score_after": mastery.score,
+            "level_after": mastery.level,
+        })
+    return {
+        "id": session.pk,
+        "mode": session.mode,
+        "language": session.language,
+        "target": session.target,
+        "started_at": session.started_at,
+        "finished_at": session.finished_at,
+        "answered": totals["answered"],
+        "correct": totals["correct"],
+        "time_spent_ms": totals["time"] or 0,
+        "mastery_changes": changes,
+    }
+
+
+def is_ai_unreviewed(question: Question) -> bool:
+    return question.source == Source.GENERATED and question.status == Status.PENDING_REVIEW

@@ -1,0 +1,26 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from savoir.catalog.content_format import ContentError
+from savoir.catalog.management.commands.import_catalog import load_yaml
+from savoir.questions.services import bank_import
+
+
+class Command(BaseCommand):
+    help = "Import a question-bank file (validated whole first; upsert by key; versions kept)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", type=Path)
+        parser.add_argument("--dry-run", action="store_true")
+
+    def handle(self, *args, path: Path, dry_run: bool, **options):
+        try:
+            counts = bank_import(data=load_yaml(path), dry_run=dry_run)
+        except ContentError as exc:
+            raise CommandError(f"{path}: {len(exc.errors)} error(s), nothing written:\n  " + "\n  ".join(exc.errors)) from None
+        prefix = "[dry run, nothing written] " if dry_run else ""
+        self.stdout.write(
+            f"{prefix}{path.name}: {counts['created']} created, {counts['updated']} updated, "
+            f"{counts['unchanged']} unchanged"
+        )

@@ -24,7 +24,6 @@ from .schemas import (
     FlagOut,
     Lang,
     NextOut,
-    QuestionOut,
     QuestionPageOut,
     ReportIn,
     ReportOut,
@@ -57,7 +56,9 @@ class LangQuery(CamelSchema):
     lang: Lang
 
 
-def present_question(user: User, question: Question, choices: list[Choice], flagged: bool) -> dict[str, Any]:
+def present_question(
+    user: User, question: Question, choices: list[Choice], flagged: bool
+) -> dict[str, Any]:
     return {
         "id": question.pk,
         "group_id": question.group_id,
@@ -86,51 +87,79 @@ def practice_next(request: HttpRequest, query: Query[NextQuery]):
     result = services.practice_next(user=user, scope=scope, mode=query.mode, language=query.lang)
     session = result.session
     return {
-        "session": {"id": session.pk, "mode": session.mode, "answered": result.answered,
-                    "correct": result.correct, "target": session.target},
+        "session": {
+            "id": session.pk,
+            "mode": session.mode,
+            "answered": result.answered,
+            "correct": result.correct,
+            "target": session.target,
+        },
         "question": present_question(user, result.question, result.choices, result.flagged)
-        if result.question is not None else None,
+        if result.question is not None
+        else None,
         "status": result.reason,
     }
 
 
-@practice_router.post("/sessions/{session_id}/finish", response={200: SessionSummaryOut, **ERRORS}, operation_id="practice_session_finish")
+@practice_router.post(
+    "/sessions/{session_id}/finish",
+    response={200: SessionSummaryOut, **ERRORS},
+    operation_id="practice_session_finish",
+)
 def practice_session_finish(request: HttpRequest, session_id: uuid.UUID):
     user = request_user(request)
     services.session_finish(user=user, session_id=session_id)
     return selectors.session_summary(user=user, session_id=session_id)
 
 
-@practice_router.get("/sessions/{session_id}", response={200: SessionSummaryOut, **ERRORS}, operation_id="practice_session_get")
+@practice_router.get(
+    "/sessions/{session_id}",
+    response={200: SessionSummaryOut, **ERRORS},
+    operation_id="practice_session_get",
+)
 def practice_session_get(request: HttpRequest, session_id: uuid.UUID):
     return selectors.session_summary(user=request_user(request), session_id=session_id)
 
 
-@practice_router.post("/flags", response={200: FlagOut, 201: FlagOut, **ERRORS}, operation_id="practice_flag_add")
+@practice_router.post(
+    "/flags", response={200: FlagOut, 201: FlagOut, **ERRORS}, operation_id="practice_flag_add"
+)
 def practice_flag_add(request: HttpRequest, payload: FlagIn):
-    """"Review later". Adding an existing flag answers 200."""
+    """ "Review later". Adding an existing flag answers 200."""
     created = services.flag_add(user=request_user(request), question_id=payload.question_id)
     return (201 if created else 200), {"question_id": payload.question_id, "flagged": True}
 
 
-@practice_router.delete("/flags/{question_id}", response={204: None, **ERRORS}, operation_id="practice_flag_remove")
+@practice_router.delete(
+    "/flags/{question_id}", response={204: None, **ERRORS}, operation_id="practice_flag_remove"
+)
 def practice_flag_remove(request: HttpRequest, question_id: int):
     services.flag_remove(user=request_user(request), question_id=question_id)
     return 204, None
 
 
-@qcm_router.get("/questions", response={200: QuestionPageOut, **ERRORS}, operation_id="qcm_list_questions")
+@qcm_router.get(
+    "/questions", response={200: QuestionPageOut, **ERRORS}, operation_id="qcm_list_questions"
+)
 def qcm_list_questions(request: HttpRequest, query: Query[QuestionsQuery]):
     """Questions of a sub-objective as learners see them: shuffled choices, no answers."""
     user = request_user(request)
     total, questions = selectors.questions_for_learner(
-        sub_objective_id=query.sub_objective_id, language=query.lang, limit=query.limit, offset=query.offset
+        sub_objective_id=query.sub_objective_id,
+        language=query.lang,
+        limit=query.limit,
+        offset=query.offset,
     )
     flagged = selectors.flagged_groups(user=user)
     return {
         "count": total,
         "items": [
-            present_question(user, q, selectors.shuffled_choices(user, q, list(q.choices.all())), q.group_id in flagged)
+            present_question(
+                user,
+                q,
+                selectors.shuffled_choices(user, q, list(q.choices.all())),
+                q.group_id in flagged,
+            )
             for q in questions
         ],
     }
@@ -152,7 +181,11 @@ def qcm_answer(request: HttpRequest, payload: AnswerIn):
     )
 
 
-@qcm_router.post("/questions/{question_id}/reports", response={201: ReportOut, **ERRORS}, operation_id="qcm_report_question")
+@qcm_router.post(
+    "/questions/{question_id}/reports",
+    response={201: ReportOut, **ERRORS},
+    operation_id="qcm_report_question",
+)
 def qcm_report_question(request: HttpRequest, question_id: int, payload: ReportIn):
     user = request_user(request)
     rate_limit_hit("question-report", str(user.pk), limit=20, window=3600)

@@ -29,12 +29,18 @@ class PracticeSession(models.Model):
     session resumes exactly where it stopped."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practice_sessions")
-    scope_key = models.CharField(max_length=80)  # "sub:12", "obj:3", "dom:SY0-701/2.0", "exam:SY0-701"
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practice_sessions"
+    )
+    scope_key = models.CharField(
+        max_length=80
+    )  # "sub:12", "obj:3", "dom:SY0-701/2.0", "exam:SY0-701"
     mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.MIXED)
     language = models.CharField(max_length=2)
     target = models.PositiveSmallIntegerField(default=10)
-    current_question = models.ForeignKey(Question, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    current_question = models.ForeignKey(
+        Question, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     # Mastery of the scope when the session started, for the end-of-session summary.
@@ -48,7 +54,9 @@ class PracticeSession(models.Model):
 
 
 class UserAnswer(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="answers")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="answers"
+    )
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")
     choice = models.ForeignKey(Choice, on_delete=models.PROTECT, related_name="+")
     is_correct = models.BooleanField()
@@ -64,7 +72,9 @@ class UserAnswer(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["user", "client_answer_id"], name="practice_answer_idempotent")
+            models.UniqueConstraint(
+                fields=["user", "client_answer_id"], name="practice_answer_idempotent"
+            )
         ]
         indexes = [
             models.Index(fields=["user", "session_id"]),
@@ -78,7 +88,9 @@ class UserAnswer(models.Model):
 class ReviewCard(models.Model):
     """One FSRS card per learner and question (across its languages and versions)."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_cards")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_cards"
+    )
     group = models.ForeignKey(QuestionGroup, on_delete=models.CASCADE, related_name="+")
     sub_objective = models.ForeignKey(SubObjective, on_delete=models.PROTECT, related_name="+")
     state = models.PositiveSmallIntegerField()
@@ -94,7 +106,9 @@ class ReviewCard(models.Model):
     misconception = models.BooleanField(default=False)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "group"], name="practice_card_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "group"], name="practice_card_unique")
+        ]
         indexes = [
             models.Index(fields=["user", "due_at"]),
             models.Index(fields=["user", "sub_objective", "due_at"]),
@@ -105,14 +119,18 @@ class ReviewCard(models.Model):
 
 
 class Flag(models.Model):
-    """"Review later", per learner and question."""
+    """ "Review later", per learner and question."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="flags")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="flags"
+    )
     group = models.ForeignKey(QuestionGroup, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "group"], name="practice_flag_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "group"], name="practice_flag_unique")
+        ]
 
     def __str__(self) -> str:
         return f"{self.user_id} flagged {self.group_id}"

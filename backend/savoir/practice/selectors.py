@@ -23,27 +23,42 @@ from .models import Flag, PracticeSession, ReviewCard, UserAnswer
 @dataclass(frozen=True)
 class Scope:
     key: str
-    sub_objective_ids: QuerySet[SubObjective]
+    sub_objective_ids: QuerySet[SubObjective, Any]
     label: str
 
 
-def scope_resolve(*, sub_objective_id: int | None, objective_id: int | None, domain_code: str | None,
-                  exam_code: str) -> Scope:
+def scope_resolve(
+    *,
+    sub_objective_id: int | None,
+    objective_id: int | None,
+    domain_code: str | None,
+    exam_code: str,
+) -> Scope:
     """What a session covers: one sub-objective, an objective, a domain or the whole exam."""
-    subs = SubObjective.objects.filter(retired_at__isnull=True, exam__code=exam_code)
+    active = SubObjective.objects.filter(retired_at__isnull=True)
+    # An id names its exam already; a domain code needs the exam code.
     if sub_objective_id is not None:
-        if not subs.filter(pk=sub_objective_id).exists():
+        if not active.filter(pk=sub_objective_id).exists():
             raise NotFound(_("Unknown sub-objective."))
-        return Scope(f"sub:{sub_objective_id}", subs.filter(pk=sub_objective_id).values("pk"), "sub")
+        return Scope(
+            f"sub:{sub_objective_id}", active.filter(pk=sub_objective_id).values("pk"), "sub"
+        )
     if objective_id is not None:
-        if not Objective.objects.filter(pk=objective_id, exam__code=exam_code, retired_at__isnull=True).exists():
+        if not Objective.objects.filter(pk=objective_id, retired_at__isnull=True).exists():
             raise NotFound(_("Unknown objective."))
-        return Scope(f"obj:{objective_id}", subs.filter(objective_id=objective_id).values("pk"), "obj")
+        return Scope(
+            f"obj:{objective_id}", active.filter(objective_id=objective_id).values("pk"), "obj"
+        )
+    subs = active.filter(exam__code=exam_code)
     if domain_code is not None:
-        if not Domain.objects.filter(code=domain_code, exam__code=exam_code, retired_at__isnull=True).exists():
+        if not Domain.objects.filter(
+            code=domain_code, exam__code=exam_code, retired_at__isnull=True
+        ).exists():
             raise NotFound(_("Unknown domain %(code)s.") % {"code": domain_code})
         return Scope(
-            f"dom:{exam_code}/{domain_code}", subs.filter(objective__domain__code=domain_code).values("pk"), "dom"
+            f"dom:{exam_code}/{domain_code}",
+            subs.filter(objective__domain__code=domain_code).values("pk"),
+            "dom",
         )
     if not subs.exists():
         raise NotFound(_("Unknown exam %(code)s.") % {"code": exam_code})
@@ -53,8 +68,11 @@ def scope_resolve(*, sub_objective_id: int | None, objective_id: int | None, dom
 def shuffled_choices(user: User, question: Question, choices: list[Choice]) -> list[Choice]:
     """A server-side shuffle, stable for a learner and question (a reload shows the same order),
     different between learners; over the bank the correct position is uniform."""
+
     def key(choice: Choice) -> str:
-        return hashlib.sha256(f"{user.pk}:{question.group_id}:{choice.position}".encode()).hexdigest()
+        return hashlib.sha256(
+            f"{user.pk}:{question.group_id}:{choice.position}".encode()
+        ).hexdigest()
 
     return sorted(choices, key=key)
 
@@ -63,14 +81,18 @@ def stable_rank(user: User, group_id: uuid.UUID) -> str:
     return hashlib.sha256(f"{user.pk}:order:{group_id}".encode()).hexdigest()
 
 
-def questions_for_learner(*, sub_objective_id: int, language: str, limit: int, offset: int) -> tuple[int, list[Question]]:
+def questions_for_learner(
+    *, sub_objective_id: int, language: str, limit: int, offset: int
+) -> tuple[int, list[Question]]:
     if not SubObjective.objects.filter(pk=sub_objective_id, retired_at__isnull=True).exists():
         raise NotFound(_("Unknown sub-objective."))
     questions = Question.objects.filter(
         sub_objective_id=sub_objective_id, language=language, status__in=PRACTICE_STATUSES
     ).order_by("pk")
     return questions.count(), list(
-        questions.select_related("sub_objective").prefetch_related("choices")[offset : offset + limit]
+        questions.select_related("sub_objective").prefetch_related("choices")[
+            offset : offset + limit
+        ]
     )
 
 
@@ -87,7 +109,9 @@ def reviews_due(*, user: User, language: str, limit: int = 100) -> tuple[int, li
     latest = {
         q.group_id: q.pk
         for q in Question.objects.filter(
-            group_id__in=[c.group_id for c in cards], language=language, status__in=PRACTICE_STATUSES
+            group_id__in=[c.group_id for c in cards],
+            language=language,
+            status__in=PRACTICE_STATUSES,
         ).only("pk", "group_id")
     }
     items = [
@@ -109,23 +133,33 @@ def session_summary(*, user: User, session_id: uuid.UUID) -> dict[str, Any]:
     if session is None:
         raise NotFound(_("This practice session does not exist."))
     answers = UserAnswer.objects.filter(user=user, session_id=session.pk)
-    totals = answers.aggregate(answered=Count("pk"), correct=Count("pk", filter=Q(is_correct=True)), time=Sum("time_spent_ms"))
+    totals = answers.aggregate(
+        answered=Count("pk"),
+        correct=Count("pk", filter=Q(is_correct=True)),
+        time=Sum("time_spent_ms"),
+    )
     touched = list(answers.values_list("question__sub_objective_id", flat=True).distinct())
     after = {
         m.sub_objective_id: m
-        for m in SubObjectiveMastery.objects.filter(user=user, sub_objective_id__in=touched).select_related("sub_objective")
+        for m in SubObjectiveMastery.objects.filter(
+            user=user, sub_objective_id__in=touched
+        ).select_related("sub_objective")
     }
     changes = []
     for sub_id, mastery in sorted(after.items(), key=lambda item: item[1].sub_objective.code):
-        before_score, before_level = session.mastery_at_start.get(str(sub_id), [0, MasteryLevel.NOT_STARTED])
-        changes.append({
-            "sub_objective_id": sub_id,
-            "sub_objective_code": mastery.sub_objective.code,
-            "score_before": before_score,
-            "level_before": before_level,
-            "score_after": mastery.score,
-            "level_after": mastery.level,
-        })
+        before_score, before_level = session.mastery_at_start.get(
+            str(sub_id), [0, MasteryLevel.NOT_STARTED]
+        )
+        changes.append(
+            {
+                "sub_objective_id": sub_id,
+                "sub_objective_code": mastery.sub_objective.code,
+                "score_before": before_score,
+                "level_before": before_level,
+                "score_after": mastery.score,
+                "level_after": mastery.level,
+            }
+        )
     return {
         "id": session.pk,
         "mode": session.mode,

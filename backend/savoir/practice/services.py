@@ -58,7 +58,9 @@ def _load_question(question_id: int, choice_id: int) -> tuple[Question, list[Cho
     chosen = next((c for c in choices if c.pk == choice_id), None)
     if chosen is None:
         if Choice.objects.filter(pk=choice_id).exists():
-            raise ValidationFailed(fields={"choiceId": [_("This choice belongs to another question.")]})
+            raise ValidationFailed(
+                fields={"choiceId": [_("This choice belongs to another question.")]}
+            )
         raise NotFound(_("This choice does not exist."))
     return choices[0].question, choices, chosen
 
@@ -73,12 +75,16 @@ def answer_submit(*, user: User, data: AnswerInput) -> dict[str, Any]:
     try:
         return _answer_record(user=user, data=data)
     except IntegrityError:
-        stored = UserAnswer.objects.filter(user=user, client_answer_id=data.client_answer_id).first()
+        stored = UserAnswer.objects.filter(
+            user=user, client_answer_id=data.client_answer_id
+        ).first()
         if stored is None:
             raise
         if stored.question_id != data.question_id or stored.choice_id != data.choice_id:
             raise ValidationFailed(
-                fields={"clientAnswerId": [_("This answer id was already used for another answer.")]}
+                fields={
+                    "clientAnswerId": [_("This answer id was already used for another answer.")]
+                }
             ) from None
         return stored.result
 
@@ -91,9 +97,13 @@ def _answer_record(*, user: User, data: AnswerInput) -> dict[str, Any]:
     card_row = (
         ReviewCard.objects.select_for_update().filter(user=user, group_id=question.group_id).first()
     )
-    card = card_review(card_from_row(card_row, now), rating_for(correct=correct, confidence=data.confidence), now)
+    card = card_review(
+        card_from_row(card_row, now), rating_for(correct=correct, confidence=data.confidence), now
+    )
     was_misconception = card_row.misconception if card_row else False
-    misconception = (not correct and data.confidence == "high") or (was_misconception and not correct)
+    misconception = (not correct and data.confidence == "high") or (
+        was_misconception and not correct
+    )
     ReviewCard.objects.bulk_create(
         [
             ReviewCard(
@@ -115,8 +125,17 @@ def _answer_record(*, user: User, data: AnswerInput) -> dict[str, Any]:
         update_conflicts=True,
         unique_fields=["user", "group"],
         update_fields=[
-            "sub_objective", "state", "step", "stability", "difficulty", "due_at", "last_review_at",
-            "reps", "lapses", "last_correct", "misconception",
+            "sub_objective",
+            "state",
+            "step",
+            "stability",
+            "difficulty",
+            "due_at",
+            "last_review_at",
+            "reps",
+            "lapses",
+            "last_correct",
+            "misconception",
         ],
     )
     earliest_due = Subquery(
@@ -134,7 +153,10 @@ def _answer_record(*, user: User, data: AnswerInput) -> dict[str, Any]:
         only_card_due_at=card.due,
     )
     activity_record_answer(
-        user_id=user.pk, local_date=_local_date(user, now), correct=correct, time_spent_ms=data.time_spent_ms
+        user_id=user.pk,
+        local_date=_local_date(user, now),
+        correct=correct,
+        time_spent_ms=data.time_spent_ms,
     )
     correct_choice = next(c for c in choices if c.is_correct)
     result = {
@@ -144,7 +166,8 @@ def _answer_record(*, user: User, data: AnswerInput) -> dict[str, Any]:
         "correct_choice_id": correct_choice.pk,
         "explanation": question.explanation,
         "choice_explanations": [
-            {"choice_id": c.pk, "is_correct": c.is_correct, "explanation": c.explanation} for c in choices
+            {"choice_id": c.pk, "is_correct": c.is_correct, "explanation": c.explanation}
+            for c in choices
         ],
         "mastery": {
             "sub_objective_id": question.sub_objective_id,
@@ -177,7 +200,11 @@ def _answer_record(*, user: User, data: AnswerInput) -> dict[str, Any]:
 
 
 def _practice_question(question_id: int) -> Question:
-    question = Question.objects.filter(pk=question_id, status__in=ANSWERABLE).only("id", "group_id").first()
+    question = (
+        Question.objects.filter(pk=question_id, status__in=ANSWERABLE)
+        .only("id", "group_id")
+        .first()
+    )
     if question is None:
         raise NotFound(_("This question does not exist."))
     return question
@@ -199,7 +226,12 @@ def flag_remove(*, user: User, question_id: int) -> None:
 
 
 def session_open(
-    *, user: User, scope_key: str, mode: str, language: str, mastery_snapshot: Callable[[], dict[str, Any]]
+    *,
+    user: User,
+    scope_key: str,
+    mode: str,
+    language: str,
+    mastery_snapshot: Callable[[], dict[str, Any]],
 ) -> PracticeSession:
     """The learner's open session on this scope, or a new one remembering mastery at its start."""
     session = (
@@ -211,7 +243,11 @@ def session_open(
     )
     if session is None:
         session = PracticeSession.objects.create(
-            user=user, scope_key=scope_key, mode=mode, language=language, mastery_at_start=mastery_snapshot()
+            user=user,
+            scope_key=scope_key,
+            mode=mode,
+            language=language,
+            mastery_at_start=mastery_snapshot(),
         )
     return session
 
@@ -248,7 +284,9 @@ class NextResult:
 
 def _session_counts(user: User, session: PracticeSession) -> tuple[int, int, set[uuid.UUID]]:
     rows = list(
-        UserAnswer.objects.filter(user=user, session_id=session.pk).values_list("question__group_id", "is_correct")
+        UserAnswer.objects.filter(user=user, session_id=session.pk).values_list(
+            "question__group_id", "is_correct"
+        )
     )
     return len(rows), sum(1 for _g, ok in rows if ok), {g for g, _ok in rows}
 
@@ -257,9 +295,14 @@ def practice_next(*, user: User, scope: Scope, mode: str, language: str) -> Next
     """The next question, in priority order: due reviews (misconceptions first), then unseen
     questions, then the weakest seen ones. Never one already answered in this session."""
     now = timezone.now()
-    masteries = SubObjectiveMastery.objects.filter(user=user, sub_objective_id__in=scope.sub_objective_ids)
+    masteries = SubObjectiveMastery.objects.filter(
+        user=user, sub_objective_id__in=scope.sub_objective_ids
+    )
     session = session_open(
-        user=user, scope_key=scope.key, mode=mode, language=language,
+        user=user,
+        scope_key=scope.key,
+        mode=mode,
+        language=language,
         mastery_snapshot=lambda: {str(m.sub_objective_id): [m.score, m.level] for m in masteries},
     )
     answered, correct, seen_in_session = _session_counts(user, session)
@@ -272,13 +315,29 @@ def practice_next(*, user: User, scope: Scope, mode: str, language: str) -> Next
         choices = shuffled_choices(user, question, list(question.choices.all()))
         if session.current_question_id != question.pk:
             session_set_current(session=session, question=question)
-        return NextResult(session, question, choices, question.group_id in flagged_groups, reason, answered, correct)
+        return NextResult(
+            session,
+            question,
+            choices,
+            question.group_id in flagged_groups,
+            reason,
+            answered,
+            correct,
+        )
 
     current = session.current_question_id
-    if current is not None and not UserAnswer.objects.filter(
-        user=user, session_id=session.pk, question_id=current
-    ).exists():
-        question = Question.objects.filter(pk=current).select_related("sub_objective").prefetch_related("choices").first()
+    if (
+        current is not None
+        and not UserAnswer.objects.filter(
+            user=user, session_id=session.pk, question_id=current
+        ).exists()
+    ):
+        question = (
+            Question.objects.filter(pk=current)
+            .select_related("sub_objective")
+            .prefetch_related("choices")
+            .first()
+        )
         if question is not None:
             return result(question, "resumed")
     if answered >= session.target:
@@ -286,7 +345,9 @@ def practice_next(*, user: User, scope: Scope, mode: str, language: str) -> Next
 
     candidates = list(
         Question.objects.filter(
-            sub_objective_id__in=scope.sub_objective_ids, language=language, status__in=PRACTICE_STATUSES
+            sub_objective_id__in=scope.sub_objective_ids,
+            language=language,
+            status__in=PRACTICE_STATUSES,
         ).values_list("pk", "group_id", "difficulty")
     )
     by_group = {group: (pk, difficulty) for pk, group, difficulty in candidates}
@@ -297,9 +358,17 @@ def practice_next(*, user: User, scope: Scope, mode: str, language: str) -> Next
     }
     fresh = [g for g in by_group if g not in seen_in_session]
 
-    due = sorted((c for c in cards.values() if c.due_at <= now), key=lambda c: (not c.misconception, c.due_at))
-    unseen = sorted((g for g in fresh if g not in cards), key=lambda g: (by_group[g][1], stable_rank(user, g)))
-    weakest = sorted((c for c in cards.values() if c.due_at > now), key=lambda c: (c.last_correct, retrievability(c, now)))
+    due = sorted(
+        (c for c in cards.values() if c.due_at <= now),
+        key=lambda c: (not c.misconception, c.due_at),
+    )
+    unseen = sorted(
+        (g for g in fresh if g not in cards), key=lambda g: (by_group[g][1], stable_rank(user, g))
+    )
+    weakest = sorted(
+        (c for c in cards.values() if c.due_at > now),
+        key=lambda c: (c.last_correct, retrievability(c, now)),
+    )
     if mode == Mode.DUE:
         order = [c.group_id for c in due]
     elif mode == Mode.UNSEEN:
@@ -308,14 +377,17 @@ def practice_next(*, user: User, scope: Scope, mode: str, language: str) -> Next
         missed = [c for c in cards.values() if not c.last_correct]
         order = [c.group_id for c in sorted(missed, key=lambda c: (not c.misconception, c.due_at))]
     elif mode == Mode.FLAGGED:
-        order = sorted((g for g in fresh if g in flagged_groups), key=lambda g: stable_rank(user, g))
+        order = sorted(
+            (g for g in fresh if g in flagged_groups), key=lambda g: stable_rank(user, g)
+        )
     else:
         order = [c.group_id for c in due] + unseen + [c.group_id for c in weakest]
     if not order:
         return result(None, "nothing_left")
     question = (
-        Question.objects.filter(pk=by_group[order[0]][0]).select_related("sub_objective").prefetch_related("choices").get()
+        Question.objects.filter(pk=by_group[order[0]][0])
+        .select_related("sub_objective")
+        .prefetch_related("choices")
+        .get()
     )
     return result(question, "question")
-
-

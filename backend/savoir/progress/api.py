@@ -30,7 +30,11 @@ class MasteryOut(CamelSchema):
     review_due_at: datetime | None
 
 
-@router.get("/mastery", response={200: list[MasteryOut], 401: ErrorOut, 422: ErrorOut}, operation_id="progress_mastery")
+@router.get(
+    "/mastery",
+    response={200: list[MasteryOut], 401: ErrorOut, 422: ErrorOut},
+    operation_id="progress_mastery",
+)
 def progress_mastery(request: HttpRequest, query: Query[MasteryQuery]):
     """The learner's mastery of each sub-objective practised (others are not started)."""
     return [

@@ -19,7 +19,9 @@ class MasteryLevel(models.TextChoices):
 
 
 class SubObjectiveMastery(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="masteries")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="masteries"
+    )
     sub_objective = models.ForeignKey(SubObjective, on_delete=models.PROTECT, related_name="+")
     answered = models.PositiveIntegerField(default=0)
     correct = models.PositiveIntegerField(default=0)
@@ -27,14 +29,18 @@ class SubObjectiveMastery(models.Model):
     weighted_correct = models.FloatField(default=0)
     weighted_total = models.FloatField(default=0)
     score = models.PositiveSmallIntegerField(default=0)  # 0-100
-    level = models.CharField(max_length=12, choices=MasteryLevel.choices, default=MasteryLevel.NOT_STARTED)
+    level = models.CharField(
+        max_length=12, choices=MasteryLevel.choices, default=MasteryLevel.NOT_STARTED
+    )
     last_activity_at = models.DateTimeField(null=True, blank=True)
     # Earliest due spaced-repetition card of this sub-objective.
     review_due_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["user", "sub_objective"], name="progress_mastery_unique")
+            models.UniqueConstraint(
+                fields=["user", "sub_objective"], name="progress_mastery_unique"
+            )
         ]
 
     def __str__(self) -> str:
@@ -42,7 +48,9 @@ class SubObjectiveMastery(models.Model):
 
 
 class LearnerStats(models.Model):
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="stats", primary_key=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="stats", primary_key=True
+    )
     answered = models.PositiveIntegerField(default=0)
     correct = models.PositiveIntegerField(default=0)
     time_spent_ms = models.PositiveBigIntegerField(default=0)
@@ -65,7 +73,9 @@ class DailyActivity(models.Model):
     time_spent_ms = models.PositiveBigIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "date"], name="progress_daily_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "date"], name="progress_daily_unique")
+        ]
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.date}: {self.answered}"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db import connection
-from django.db.models import Expression
+from django.db import connection, models
+from django.db.models import Subquery
 
 from .models import DailyActivity, LearnerStats, MasteryLevel, SubObjectiveMastery
 
@@ -49,7 +49,7 @@ def mastery_record_answer(
     sub_objective_id: int,
     correct: bool,
     answered_at: datetime,
-    review_due_at: Expression,
+    review_due_at: Subquery,
     only_card_due_at: datetime,
 ) -> MasteryChange:
     """Fold one answer into the learner's mastery of a sub-objective (2 queries).
@@ -60,7 +60,9 @@ def mastery_record_answer(
         .filter(user_id=user_id, sub_objective_id=sub_objective_id)
         .first()
     )
-    previous_score, previous_level = (row.score, row.level) if row else (0, MasteryLevel.NOT_STARTED)
+    previous_score, previous_level = (
+        (row.score, row.level) if row else (0, MasteryLevel.NOT_STARTED)
+    )
     weighted_correct = (row.weighted_correct if row else 0.0) * DECAY + (1.0 if correct else 0.0)
     weighted_total = (row.weighted_total if row else 0.0) * DECAY + 1.0
     answered = (row.answered if row else 0) + 1
@@ -78,17 +80,21 @@ def mastery_record_answer(
     }
     if row is None:
         values["review_due_at"] = only_card_due_at
-        SubObjectiveMastery.objects.create(user_id=user_id, sub_objective_id=sub_objective_id, **values)
+        SubObjectiveMastery.objects.create(
+            user_id=user_id, sub_objective_id=sub_objective_id, **values
+        )
     else:
         SubObjectiveMastery.objects.filter(pk=row.pk).update(**values)
     return MasteryChange(sub_objective_id, previous_score, previous_level, score, level, answered)
 
 
-def _table(model: type) -> str:
+def _table(model: type[models.Model]) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
-def activity_record_answer(*, user_id: int, local_date: date, correct: bool, time_spent_ms: int) -> None:
+def activity_record_answer(
+    *, user_id: int, local_date: date, correct: bool, time_spent_ms: int
+) -> None:
     """Per-day counters and the learner's totals and streak, each one atomic upsert (2 queries).
 
     The streak counts consecutive local days with at least one answer: the same day keeps it,
@@ -119,5 +125,17 @@ def activity_record_answer(*, user_id: int, local_date: date, correct: bool, tim
             f"ELSE {stats}.best_streak END, "
             f"current_streak = {new_streak}, "
             f"last_active_date = %s",
-            [user_id, right, time_spent_ms, day, day, yesterday, day, yesterday, day, yesterday, day],
+            [
+                user_id,
+                right,
+                time_spent_ms,
+                day,
+                day,
+                yesterday,
+                day,
+                yesterday,
+                day,
+                yesterday,
+                day,
+            ],
         )

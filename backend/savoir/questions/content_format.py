@@ -44,7 +44,9 @@ class QuestionIn(_Strict):
     def _translations_agree(self) -> QuestionIn:
         if [c.correct for c in self.en.choices] != [c.correct for c in self.fr.choices]:
             raise ValueError("the French and English versions must have the same choices and key")
-        if self.topic is not None and not re.fullmatch(rf"{re.escape(self.sub_objective)}\.\d+", self.topic):
+        if self.topic is not None and not re.fullmatch(
+            rf"{re.escape(self.sub_objective)}\.\d+", self.topic
+        ):
             raise ValueError(f"topic {self.topic} is not under {self.sub_objective}")
         return self
 

@@ -59,8 +59,12 @@ class Question(models.Model):
     group = models.ForeignKey(QuestionGroup, on_delete=models.PROTECT, related_name="questions")
     version = models.PositiveIntegerField(default=1)
     language = models.CharField(max_length=2, choices=Language.choices)
-    sub_objective = models.ForeignKey(SubObjective, on_delete=models.PROTECT, related_name="questions")
-    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, null=True, blank=True, related_name="questions")
+    sub_objective = models.ForeignKey(
+        SubObjective, on_delete=models.PROTECT, related_name="questions"
+    )
+    topic = models.ForeignKey(
+        Topic, on_delete=models.PROTECT, null=True, blank=True, related_name="questions"
+    )
     stem = models.TextField(_("stem"))
     explanation = models.TextField(_("explanation"))
     difficulty = models.PositiveSmallIntegerField(_("difficulty"))
@@ -77,9 +81,12 @@ class Question(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["group", "language", "version"], name="questions_version_unique"),
+            models.UniqueConstraint(
+                fields=["group", "language", "version"], name="questions_version_unique"
+            ),
             models.CheckConstraint(
-                condition=Q(difficulty__gte=1) & Q(difficulty__lte=5), name="questions_difficulty_1_5"
+                condition=Q(difficulty__gte=1) & Q(difficulty__lte=5),
+                name="questions_difficulty_1_5",
             ),
         ]
         indexes = [models.Index(fields=["sub_objective", "language", "status"])]
@@ -101,9 +108,13 @@ class Choice(models.Model):
         constraints = [
             # At most one correct choice per question; services also require at least one.
             models.UniqueConstraint(
-                fields=["question"], condition=Q(is_correct=True), name="questions_one_correct_choice"
+                fields=["question"],
+                condition=Q(is_correct=True),
+                name="questions_one_correct_choice",
             ),
-            models.UniqueConstraint(fields=["question", "position"], name="questions_choice_position_unique"),
+            models.UniqueConstraint(
+                fields=["question", "position"], name="questions_choice_position_unique"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -126,7 +137,9 @@ class QuestionReport(models.Model):
         DISMISSED = "dismissed", _("Dismissed")
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="reports")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="question_reports")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="question_reports"
+    )
     reason = models.CharField(max_length=20, choices=ReportReason.choices)
     comment = models.TextField(blank=True, default="")
     answered_before_report = models.BooleanField(default=False)

@@ -112,7 +112,9 @@ def question_create(
     return question
 
 
-def _same_content(question: Question, stem: str, explanation: str, difficulty: int, choices: list[ChoiceData]) -> bool:
+def _same_content(
+    question: Question, stem: str, explanation: str, difficulty: int, choices: list[ChoiceData]
+) -> bool:
     current = [(c.text, c.is_correct, c.explanation) for c in question.choices.all()]
     wanted = [(c.text.strip(), c.is_correct, c.explanation.strip()) for c in choices]
     return (
@@ -162,20 +164,31 @@ def question_revise(
         question.status = Status.RETIRED
         question.save(update_fields=["status", "updated_at"])
         return successor
-    question.stem, question.explanation, question.difficulty = stem.strip(), explanation.strip(), difficulty
+    question.stem, question.explanation, question.difficulty = (
+        stem.strip(),
+        explanation.strip(),
+        difficulty,
+    )
     if topic is not None:
         question.topic = topic
     question.save()
     question.choices.all().delete()
     Choice.objects.bulk_create(
-        Choice(question=question, position=n, text=c.text.strip(), is_correct=c.is_correct,
-               explanation=c.explanation.strip())
+        Choice(
+            question=question,
+            position=n,
+            text=c.text.strip(),
+            is_correct=c.is_correct,
+            explanation=c.explanation.strip(),
+        )
         for n, c in enumerate(choices)
     )
     return question
 
 
-def question_set_status(*, question: Question, editor: User, status: str, note: str = "") -> Question:
+def question_set_status(
+    *, question: Question, editor: User, status: str, note: str = ""
+) -> Question:
     """Approve, reject or retire. Approving makes a question count everywhere."""
     _require_editor(editor)
     if status not in {Status.APPROVED, Status.REJECTED, Status.RETIRED, Status.PENDING_REVIEW}:
@@ -190,16 +203,24 @@ def question_set_status(*, question: Question, editor: User, status: str, note: 
 
 def report_create(*, user: User, question_id: int, reason: str, comment: str) -> QuestionReport:
     """Learners may report a question before or after answering it."""
-    question = Question.objects.filter(pk=question_id, status__in=(Status.APPROVED, Status.PENDING_REVIEW)).first()
+    question = Question.objects.filter(
+        pk=question_id, status__in=(Status.APPROVED, Status.PENDING_REVIEW)
+    ).first()
     if question is None:
         raise NotFound(_("This question does not exist."))
     answered = question.answers.filter(user=user).exists()  # type: ignore[attr-defined]
     return QuestionReport.objects.create(
-        question=question, user=user, reason=reason, comment=comment.strip(), answered_before_report=answered
+        question=question,
+        user=user,
+        reason=reason,
+        comment=comment.strip(),
+        answered_before_report=answered,
     )
 
 
-def report_resolve(*, report: QuestionReport, editor: User, dismissed: bool = False) -> QuestionReport:
+def report_resolve(
+    *, report: QuestionReport, editor: User, dismissed: bool = False
+) -> QuestionReport:
     _require_editor(editor)
     report.state = QuestionReport.State.DISMISSED if dismissed else QuestionReport.State.RESOLVED
     report.resolved_by = editor
@@ -218,14 +239,22 @@ def bank_import(*, data: Any, dry_run: bool = False) -> Counter[str]:
     bank: BankFile = parse(BankFile, data)
     subs = {s.code: s for s in SubObjective.objects.filter(exam__code=bank.exam_code)}
     topics = {t.code: t for t in Topic.objects.filter(exam__code=bank.exam_code)}
-    problems = [f"questions[{n}] ({item.key}): unknown sub-objective {item.sub_objective}"
-                for n, item in enumerate(bank.questions) if item.sub_objective not in subs]
-    problems += [f"questions[{n}] ({item.key}): unknown topic {item.topic}"
-                 for n, item in enumerate(bank.questions) if item.topic and item.topic not in topics]
+    problems = [
+        f"questions[{n}] ({item.key}): unknown sub-objective {item.sub_objective}"
+        for n, item in enumerate(bank.questions)
+        if item.sub_objective not in subs
+    ]
+    problems += [
+        f"questions[{n}] ({item.key}): unknown topic {item.topic}"
+        for n, item in enumerate(bank.questions)
+        if item.topic and item.topic not in topics
+    ]
     if problems:
         raise ContentError(problems)
     counts: Counter[str] = Counter()
-    groups = {g.key: g for g in QuestionGroup.objects.filter(key__in=[q.key for q in bank.questions])}
+    groups = {
+        g.key: g for g in QuestionGroup.objects.filter(key__in=[q.key for q in bank.questions])
+    }
     latest = {
         (q.group.key, q.language): q
         for q in Question.objects.filter(group__key__in=list(groups))
@@ -245,16 +274,33 @@ def bank_import(*, data: Any, dry_run: bool = False) -> Counter[str]:
             existing = latest.get((item.key, language))
             if existing is None:
                 question_create(
-                    sub_objective=subs[item.sub_objective], language=language, stem=text.stem,
-                    explanation=text.explanation, difficulty=item.difficulty, choices=choices,
-                    source=Source.MANUAL, status=Status.APPROVED, group=group, topic=topic,
+                    sub_objective=subs[item.sub_objective],
+                    language=language,
+                    stem=text.stem,
+                    explanation=text.explanation,
+                    difficulty=item.difficulty,
+                    choices=choices,
+                    source=Source.MANUAL,
+                    status=Status.APPROVED,
+                    group=group,
+                    topic=topic,
                 )
                 counts["created"] += 1
-            elif _same_content(existing, text.stem, text.explanation, item.difficulty, choices) and existing.topic == topic:
+            elif (
+                _same_content(existing, text.stem, text.explanation, item.difficulty, choices)
+                and existing.topic == topic
+            ):
                 counts["unchanged"] += 1
             else:
-                question_revise(question=existing, editor=None, stem=text.stem, explanation=text.explanation,
-                                difficulty=item.difficulty, choices=choices, topic=topic)
+                question_revise(
+                    question=existing,
+                    editor=None,
+                    stem=text.stem,
+                    explanation=text.explanation,
+                    difficulty=item.difficulty,
+                    choices=choices,
+                    topic=topic,
+                )
                 counts["updated"] += 1
     if dry_run:
         transaction.set_rollback(True)

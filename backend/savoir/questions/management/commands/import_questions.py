@@ -18,7 +18,10 @@ class Command(BaseCommand):
         try:
             counts = bank_import(data=load_yaml(path), dry_run=dry_run)
         except ContentError as exc:
-            raise CommandError(f"{path}: {len(exc.errors)} error(s), nothing written:\n  " + "\n  ".join(exc.errors)) from None
+            raise CommandError(
+                f"{path}: {len(exc.errors)} error(s), nothing written:\n  "
+                + "\n  ".join(exc.errors)
+            ) from None
         prefix = "[dry run, nothing written] " if dry_run else ""
         self.stdout.write(
             f"{prefix}{path.name}: {counts['created']} created, {counts['updated']} updated, "

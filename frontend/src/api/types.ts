@@ -14,3 +14,21 @@ export type ProfileUpdateInput = NonNullable<
 >["content"]["application/json"];
 
 export type { paths };
+
+// Catalog (public, localized with `lang`).
+type CatalogGet<P extends keyof paths> = paths[P] extends { get: { responses: { 200: infer R } } }
+  ? JsonOf<R>
+  : never;
+
+export type Exam = CatalogGet<"/api/catalog/exams">[number];
+export type Domain = CatalogGet<"/api/catalog/domains">[number];
+export type Objective = CatalogGet<"/api/catalog/objectives">[number];
+export type SubObjective = CatalogGet<"/api/catalog/sub-objectives">[number];
+export type Topic = CatalogGet<"/api/catalog/topics">[number];
+export type SubObjectiveDetail = CatalogGet<"/api/catalog/exams/{code}/sub-objectives/{sub_code}">;
+export type ExamTree = CatalogGet<"/api/catalog/exams/{code}/tree">;
+export type TreeDomain = ExamTree["domains"][number];
+export type TreeObjective = TreeDomain["objectives"][number];
+export type TreeSubObjective = TreeObjective["subObjectives"][number];
+export type SearchHit = CatalogGet<"/api/catalog/search">[number];
+export type GlossaryEntry = CatalogGet<"/api/catalog/glossary">[number];

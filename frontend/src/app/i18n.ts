@@ -1,5 +1,7 @@
 import authEn from "@/features/auth/locales/en.json";
 import authFr from "@/features/auth/locales/fr.json";
+import catalogEn from "@/features/catalog/locales/en.json";
+import catalogFr from "@/features/catalog/locales/fr.json";
 import profileEn from "@/features/profile/locales/en.json";
 import profileFr from "@/features/profile/locales/fr.json";
 import { createI18n } from "@/lib/i18n";
@@ -9,8 +11,20 @@ import appEn from "./locales/en.json";
 import appFr from "./locales/fr.json";
 
 // One file pair per feature, mounted under the feature's name: keys read `auth.login.submit`.
-const en = { common: commonEn, app: appEn, auth: authEn, profile: profileEn };
-const fr = { common: commonFr, app: appFr, auth: authFr, profile: profileFr };
+const en = {
+  common: commonEn,
+  app: appEn,
+  auth: authEn,
+  profile: profileEn,
+  catalog: catalogEn,
+};
+const fr = {
+  common: commonFr,
+  app: appFr,
+  auth: authFr,
+  profile: profileFr,
+  catalog: catalogFr,
+};
 
 export const resources = {
   en: { translation: en },

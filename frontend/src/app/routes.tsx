@@ -1,6 +1,7 @@
 import type { RouteObject } from "react-router";
 import { AppLayout } from "./layouts/AppLayout";
 import { ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage } from "./pages/AuthPages";
+import { CatalogIndexPage, CatalogPage, GlossaryPage } from "./pages/CatalogPages";
 import { HomePage } from "./pages/HomePage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { ProfilePage } from "./pages/ProfilePage";
@@ -15,6 +16,10 @@ export const routes: RouteObject[] = [
       { path: "forgot-password", element: <ForgotPasswordPage /> },
       { path: "reset-password", element: <ResetPasswordPage /> },
       { path: "profile", element: <ProfilePage /> },
+      { path: "catalog", element: <CatalogIndexPage /> },
+      // /catalog/SY0-701, /catalog/SY0-701/2.0, /catalog/SY0-701/2.4, /catalog/SY0-701/2.4/2.4.1
+      { path: "catalog/:examCode/:code?/:subCode?", element: <CatalogPage /> },
+      { path: "glossary", element: <GlossaryPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -34,6 +34,7 @@ describe("translation files", () => {
     expect([...folders.keys()].sort()).toEqual([
       "/src/app/locales",
       "/src/features/auth/locales",
+      "/src/features/catalog/locales",
       "/src/features/profile/locales",
       "/src/lib/locales",
     ]);

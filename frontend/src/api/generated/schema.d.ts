@@ -302,6 +302,191 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/practice/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Practice Flag Add
+         * @description "Review later". Adding an existing flag answers 200.
+         */
+        post: operations["practice_flag_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/practice/flags/{question_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Practice Flag Remove */
+        delete: operations["practice_flag_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/practice/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Practice Next
+         * @description The next question of the learner's session on this scope (resumes an interrupted one).
+         */
+        get: operations["practice_next"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/practice/sessions/{session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Practice Session Get */
+        get: operations["practice_session_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/practice/sessions/{session_id}/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Practice Session Finish */
+        post: operations["practice_session_finish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/progress/mastery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress Mastery
+         * @description The learner's mastery of each sub-objective practised (others are not started).
+         */
+        get: operations["progress_mastery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/qcm/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Qcm Answer
+         * @description Idempotent on clientAnswerId: a retry returns the first result and records nothing new.
+         */
+        post: operations["qcm_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/qcm/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Qcm List Questions
+         * @description Questions of a sub-objective as learners see them: shuffled choices, no answers.
+         */
+        get: operations["qcm_list_questions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/qcm/questions/{question_id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Qcm Report Question */
+        post: operations["qcm_report_question"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reviews Due */
+        get: operations["reviews_due"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/me": {
         parameters: {
             query?: never;
@@ -396,6 +581,71 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AnswerIn */
+        AnswerIn: {
+            /** Choiceid */
+            choiceId: number;
+            /**
+             * Clientanswerid
+             * Format: uuid
+             */
+            clientAnswerId: string;
+            /** Confidence */
+            confidence?: ("low" | "medium" | "high") | null;
+            /** Questionid */
+            questionId: number;
+            /** Sessionid */
+            sessionId?: string | null;
+            /** Timespentms */
+            timeSpentMs: number;
+        };
+        /** AnswerOut */
+        AnswerOut: {
+            /**
+             * Answeredat
+             * Format: date-time
+             */
+            answeredAt: string;
+            /** Choiceexplanations */
+            choiceExplanations: components["schemas"]["ChoiceExplanationOut"][];
+            /** Choiceid */
+            choiceId: number;
+            /** Correctchoiceid */
+            correctChoiceId: number;
+            /** Explanation */
+            explanation: string;
+            /** Iscorrect */
+            isCorrect: boolean;
+            mastery: components["schemas"]["MasteryDeltaOut"];
+            /** Misconception */
+            misconception: boolean;
+            /**
+             * Nextreviewat
+             * Format: date-time
+             */
+            nextReviewAt: string;
+            /** Questionid */
+            questionId: number;
+        };
+        /** ChoiceExplanationOut */
+        ChoiceExplanationOut: {
+            /** Choiceid */
+            choiceId: number;
+            /** Explanation */
+            explanation: string;
+            /** Iscorrect */
+            isCorrect: boolean;
+        };
+        /**
+         * ChoiceOut
+         * @description What a learner sees of a choice before answering: never whether it is correct.
+         */
+        ChoiceOut: {
+            /** Id */
+            id: number;
+            /** Text */
+            text: string;
+        };
         /** DetailOut */
         DetailOut: {
             /** Detail */
@@ -439,6 +689,31 @@ export interface components {
             examCode: string;
             /** Lang */
             lang?: ("fr" | "en") | null;
+        };
+        /** DueItemOut */
+        DueItemOut: {
+            /**
+             * Dueat
+             * Format: date-time
+             */
+            dueAt: string;
+            /** Lapses */
+            lapses: number;
+            /** Misconception */
+            misconception: boolean;
+            /** Questionid */
+            questionId: number | null;
+            /** Subobjectivecode */
+            subObjectiveCode: string;
+            /** Subobjectiveid */
+            subObjectiveId: number;
+        };
+        /** DueOut */
+        DueOut: {
+            /** Count */
+            count: number;
+            /** Items */
+            items: components["schemas"]["DueItemOut"][];
         };
         /** ErrorBody */
         ErrorBody: {
@@ -490,6 +765,18 @@ export interface components {
             domains: components["schemas"]["TreeDomain"][];
             exam: components["schemas"]["ExamOut"];
         };
+        /** FlagIn */
+        FlagIn: {
+            /** Questionid */
+            questionId: number;
+        };
+        /** FlagOut */
+        FlagOut: {
+            /** Flagged */
+            flagged: boolean;
+            /** Questionid */
+            questionId: number;
+        };
         /** ForgotIn */
         ForgotIn: {
             /** Email */
@@ -536,8 +823,11 @@ export interface components {
         };
         /** LangQuery */
         LangQuery: {
-            /** Lang */
-            lang?: ("fr" | "en") | null;
+            /**
+             * Lang
+             * @enum {string}
+             */
+            lang: "fr" | "en";
         };
         /** LoginIn */
         LoginIn: {
@@ -545,6 +835,114 @@ export interface components {
             email: string;
             /** Password */
             password: string;
+        };
+        /** MasteryChangeOut */
+        MasteryChangeOut: {
+            /**
+             * Levelafter
+             * @enum {string}
+             */
+            levelAfter: "not_started" | "attempted" | "familiar" | "proficient" | "mastered";
+            /**
+             * Levelbefore
+             * @enum {string}
+             */
+            levelBefore: "not_started" | "attempted" | "familiar" | "proficient" | "mastered";
+            /** Scoreafter */
+            scoreAfter: number;
+            /** Scorebefore */
+            scoreBefore: number;
+            /** Subobjectivecode */
+            subObjectiveCode: string;
+            /** Subobjectiveid */
+            subObjectiveId: number;
+        };
+        /** MasteryDeltaOut */
+        MasteryDeltaOut: {
+            /**
+             * Level
+             * @enum {string}
+             */
+            level: "not_started" | "attempted" | "familiar" | "proficient" | "mastered";
+            /**
+             * Previouslevel
+             * @enum {string}
+             */
+            previousLevel: "not_started" | "attempted" | "familiar" | "proficient" | "mastered";
+            /** Previousscore */
+            previousScore: number;
+            /** Score */
+            score: number;
+            /** Subobjectivecode */
+            subObjectiveCode: string;
+            /** Subobjectiveid */
+            subObjectiveId: number;
+        };
+        /** MasteryOut */
+        MasteryOut: {
+            /** Answered */
+            answered: number;
+            /** Correct */
+            correct: number;
+            /** Lastactivityat */
+            lastActivityAt: string | null;
+            /**
+             * Level
+             * @enum {string}
+             */
+            level: "not_started" | "attempted" | "familiar" | "proficient" | "mastered";
+            /** Reviewdueat */
+            reviewDueAt: string | null;
+            /** Score */
+            score: number;
+            /** Subobjectivecode */
+            subObjectiveCode: string;
+            /** Subobjectiveid */
+            subObjectiveId: number;
+        };
+        /** MasteryQuery */
+        MasteryQuery: {
+            /**
+             * Examcode
+             * @default SY0-701
+             */
+            examCode: string;
+        };
+        /**
+         * Mode
+         * @enum {string}
+         */
+        Mode: "mixed" | "due" | "missed" | "unseen" | "flagged";
+        /** NextOut */
+        NextOut: {
+            question: components["schemas"]["QuestionOut"] | null;
+            session: components["schemas"]["SessionProgressOut"];
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "question" | "resumed" | "session_complete" | "nothing_left";
+        };
+        /** NextQuery */
+        NextQuery: {
+            /** Domaincode */
+            domainCode?: string | null;
+            /**
+             * Examcode
+             * @default SY0-701
+             */
+            examCode: string;
+            /**
+             * Lang
+             * @enum {string}
+             */
+            lang: "fr" | "en";
+            /** @default mixed */
+            mode: "mixed" | "due" | "missed" | "unseen" | "flagged";
+            /** Objectiveid */
+            objectiveId?: number | null;
+            /** Subobjectiveid */
+            subObjectiveId?: number | null;
         };
         /** ObjectiveOut */
         ObjectiveOut: {
@@ -604,6 +1002,67 @@ export interface components {
             /** Newpassword */
             newPassword: string;
         };
+        /** QuestionOut */
+        QuestionOut: {
+            /** Aiunreviewed */
+            aiUnreviewed: boolean;
+            /** Choices */
+            choices: components["schemas"]["ChoiceOut"][];
+            /** Difficulty */
+            difficulty: number;
+            /** Flagged */
+            flagged: boolean;
+            /**
+             * Groupid
+             * Format: uuid
+             */
+            groupId: string;
+            /** Id */
+            id: number;
+            /**
+             * Language
+             * @enum {string}
+             */
+            language: "fr" | "en";
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "manual" | "generated" | "imported";
+            /** Stem */
+            stem: string;
+            /** Subobjectivecode */
+            subObjectiveCode: string;
+            /** Subobjectiveid */
+            subObjectiveId: number;
+        };
+        /** QuestionPageOut */
+        QuestionPageOut: {
+            /** Count */
+            count: number;
+            /** Items */
+            items: components["schemas"]["QuestionOut"][];
+        };
+        /** QuestionsQuery */
+        QuestionsQuery: {
+            /**
+             * Lang
+             * @enum {string}
+             */
+            lang: "fr" | "en";
+            /**
+             * Limit
+             * @default 20
+             */
+            limit: number;
+            /**
+             * Offset
+             * @default 0
+             */
+            offset: number;
+            /** Subobjectiveid */
+            subObjectiveId: number;
+        };
         /** RegisterIn */
         RegisterIn: {
             /** Country */
@@ -621,6 +1080,31 @@ export interface components {
             lastName: string;
             /** Password */
             password: string;
+        };
+        /** ReportIn */
+        ReportIn: {
+            /**
+             * Comment
+             * @default
+             */
+            comment: string;
+            /**
+             * Reason
+             * @enum {string}
+             */
+            reason: "wrong_key" | "ambiguous" | "several_correct" | "outdated" | "translation" | "other";
+        };
+        /** ReportOut */
+        ReportOut: {
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /** Id */
+            id: number;
+            /** Reason */
+            reason: string;
         };
         /** ResetIn */
         ResetIn: {
@@ -692,6 +1176,54 @@ export interface components {
             lastSeenAt: string;
             /** Useragent */
             userAgent: string;
+        };
+        /** SessionProgressOut */
+        SessionProgressOut: {
+            /** Answered */
+            answered: number;
+            /** Correct */
+            correct: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Mode */
+            mode: string;
+            /** Target */
+            target: number;
+        };
+        /** SessionSummaryOut */
+        SessionSummaryOut: {
+            /** Answered */
+            answered: number;
+            /** Correct */
+            correct: number;
+            /** Finishedat */
+            finishedAt: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Language
+             * @enum {string}
+             */
+            language: "fr" | "en";
+            /** Masterychanges */
+            masteryChanges: components["schemas"]["MasteryChangeOut"][];
+            /** Mode */
+            mode: string;
+            /**
+             * Startedat
+             * Format: date-time
+             */
+            startedAt: string;
+            /** Target */
+            target: number;
+            /** Timespentms */
+            timeSpentMs: number;
         };
         /** SubObjectiveDetailOut */
         SubObjectiveDetailOut: {
@@ -1957,6 +2489,753 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthOut"];
+                };
+            };
+        };
+    };
+    practice_flag_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlagIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlagOut"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlagOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    practice_flag_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                question_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    practice_next: {
+        parameters: {
+            query: {
+                subObjectiveId?: number | null;
+                objectiveId?: number | null;
+                domainCode?: string | null;
+                examCode?: string;
+                lang: "fr" | "en";
+                mode?: "mixed" | "due" | "missed" | "unseen" | "flagged";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NextOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    practice_session_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionSummaryOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    practice_session_finish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionSummaryOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    progress_mastery: {
+        parameters: {
+            query?: {
+                examCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MasteryOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    qcm_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    qcm_list_questions: {
+        parameters: {
+            query: {
+                subObjectiveId: number;
+                lang: "fr" | "en";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionPageOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    qcm_report_question: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                question_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    reviews_due: {
+        parameters: {
+            query: {
+                lang: "fr" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };

@@ -49,3 +49,23 @@ export function UserPlusIcon() {
     </svg>
   );
 }
+
+export function BookIcon() {
+  return (
+    <svg {...common} aria-hidden="true">
+      <path d="M4 5.5A2.5 2.5 0 0 1 6.5 3H20v15H6.5A2.5 2.5 0 0 0 4 20.5z" />
+      <path d="M4 20.5A2.5 2.5 0 0 0 6.5 23H20v-5" />
+      <path d="M9 8h7M9 12h5" />
+    </svg>
+  );
+}
+
+export function GlossaryIcon() {
+  return (
+    <svg {...common} aria-hidden="true">
+      <path d="M3 18 7.5 6 12 18" />
+      <path d="M4.7 14h5.6" />
+      <path d="M15 10h6M15 14h6M15 18h4" />
+    </svg>
+  );
+}

@@ -3,7 +3,14 @@ import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useLocation } from "react-router";
 import { useCurrentUser } from "@/features/auth";
 import { ErrorBoundary } from "../components/ErrorBoundary";
-import { HomeIcon, LoginIcon, UserIcon, UserPlusIcon } from "../components/Icons";
+import {
+  BookIcon,
+  GlossaryIcon,
+  HomeIcon,
+  LoginIcon,
+  UserIcon,
+  UserPlusIcon,
+} from "../components/Icons";
 import { LanguageSwitcher } from "../components/LanguageSwitcher";
 import { LanguageSync } from "../language";
 
@@ -26,6 +33,8 @@ function MainNav() {
   const user = useCurrentUser();
   const items = [
     { to: "/", label: t("app.nav.home"), icon: <HomeIcon />, end: true },
+    { to: "/catalog", label: t("app.nav.catalog"), icon: <BookIcon />, end: false },
+    { to: "/glossary", label: t("app.nav.glossary"), icon: <GlossaryIcon />, end: false },
     ...(user
       ? [{ to: "/profile", label: t("app.nav.profile"), icon: <UserIcon />, end: false }]
       : [
@@ -47,6 +56,15 @@ function MainNav() {
       </ul>
     </nav>
   );
+}
+
+/**
+ * The error boundary is reset on navigation, except between the pages of one exam's catalog,
+ * which keep their outline (and have a boundary of their own around the detail pane).
+ */
+export function boundaryKey(pathname: string): string {
+  const catalog = pathname.match(/^\/catalog\/[^/]+/);
+  return catalog ? catalog[0] : pathname;
 }
 
 export function AppLayout() {
@@ -74,7 +92,7 @@ export function AppLayout() {
       </header>
       <MainNav />
       <main id="main" className="main" tabIndex={-1}>
-        <ErrorBoundary key={location.pathname}>
+        <ErrorBoundary key={boundaryKey(location.pathname)}>
           <Outlet />
         </ErrorBoundary>
       </main>

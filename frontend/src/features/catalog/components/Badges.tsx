@@ -1,0 +1,43 @@
+import { useTranslation } from "react-i18next";
+import type { Objective } from "@/api/types";
+
+/** The exam weight of a domain, as text and as a bar (the bar is decoration). */
+export function WeightBar({ percent }: { percent: number }) {
+  const { t } = useTranslation();
+  const width = Math.max(0, Math.min(100, percent));
+  return (
+    <div className="weight">
+      <span className="weight__label">{t("catalog.weight.label", { percent })}</span>
+      <span className="weight__track" aria-hidden="true">
+        <span className="weight__fill" style={{ width: `${width}%` }} />
+      </span>
+    </div>
+  );
+}
+
+/**
+ * The objective's action verb ("Explain", "Summarize"…), or for "Given a scenario" objectives a
+ * distinct scenario badge (their verb is the scenario itself).
+ */
+export function ObjectiveBadges({
+  objective,
+}: {
+  objective: Pick<Objective, "verb" | "verbEn" | "scenarioBased">;
+}) {
+  const { t, i18n } = useTranslation();
+  const title = i18n.language === "en" ? undefined : objective.verbEn;
+  return (
+    <span className="objective-badges">
+      {objective.scenarioBased ? (
+        <span className="tag tag--scenario" title={title}>
+          {t("catalog.objective.scenarioBadge")}
+        </span>
+      ) : (
+        <span className="tag tag--verb" title={title}>
+          <span className="visually-hidden">{t("catalog.objective.verbLabel")} </span>
+          {objective.verb}
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,106 @@
+import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Button, SkeletonBlock } from "@/components/ui";
+import { errorMessage } from "@/lib/forms";
+import { useDebouncedValue } from "@/lib/use-debounced-value";
+import { useGlossary } from "../api/queries";
+import { DEFAULT_EXAM_CODE } from "../lib/paths";
+import { FallbackMarker } from "./Wording";
+
+export const GLOSSARY_DEBOUNCE_MS = 200;
+
+/** The exam's acronyms with an instant filter; in French, the English expansion too. */
+export function Glossary({ examCode = DEFAULT_EXAM_CODE }: { examCode?: string }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const [value, setValue] = useState("");
+  const q = useDebouncedValue(value.trim(), GLOSSARY_DEBOUNCE_MS);
+  const glossary = useGlossary(examCode, q);
+  const entries = glossary.data ?? [];
+  const showEnglish = i18n.language !== "en";
+
+  return (
+    <div className="glossary">
+      <search className="catalog-search">
+        <form className="catalog-search__form" onSubmit={(event) => event.preventDefault()}>
+          <label htmlFor={`${id}-q`} className="catalog-search__label">
+            {t("catalog.glossary.searchLabel")}
+          </label>
+          <input
+            id={`${id}-q`}
+            className="input catalog-search__input"
+            type="search"
+            autoComplete="off"
+            spellCheck={false}
+            enterKeyHint="search"
+            placeholder={t("catalog.glossary.placeholder")}
+            aria-describedby={`${id}-status`}
+            value={value}
+            onChange={(event) => setValue(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === "Escape" && value) {
+                event.preventDefault();
+                setValue("");
+              }
+            }}
+          />
+          <p id={`${id}-status`} className="catalog-search__status" role="status">
+            {glossary.isSuccess && !glossary.isPlaceholderData
+              ? entries.length === 0
+                ? t("catalog.glossary.empty", { q })
+                : t("catalog.glossary.count", { count: entries.length })
+              : ""}
+          </p>
+        </form>
+      </search>
+
+      {glossary.isPending ? (
+        <SkeletonBlock lines={8} />
+      ) : glossary.isError ? (
+        <div className="catalog-status">
+          <p className="alert alert--error" role="alert">
+            {errorMessage(glossary.error, t)}
+          </p>
+          <div>
+            <Button variant="secondary" onClick={() => glossary.refetch()}>
+              {t("catalog.error.retry")}
+            </Button>
+          </div>
+        </div>
+      ) : entries.length === 0 ? (
+        <div className="empty-state empty-state--boxed">
+          <p className="empty-state__title">{t("catalog.glossary.emptyTitle")}</p>
+          <p>{t("catalog.glossary.emptyBody")}</p>
+        </div>
+      ) : (
+        <dl className="glossary__list" aria-busy={glossary.isFetching || undefined}>
+          {entries.map((entry) => (
+            <div key={entry.id} className="glossary__entry">
+              <dt className="glossary__acronym" lang="en">
+                {entry.acronym}
+              </dt>
+              <dd className="glossary__expansion">
+                <span lang={entry.fallback ? "en" : undefined}>{entry.expansion}</span>
+                {entry.fallback ? (
+                  <>
+                    {" "}
+                    <FallbackMarker />
+                  </>
+                ) : null}
+              </dd>
+              {showEnglish && !entry.fallback && entry.expansionEn !== entry.expansion ? (
+                <dd className="glossary__english">
+                  <span className="glossary__english-label">{t("catalog.glossary.english")}</span>{" "}
+                  <span lang="en">{entry.expansionEn}</span>
+                </dd>
+              ) : null}
+              {entry.explanation ? (
+                <dd className="glossary__explanation">{entry.explanation}</dd>
+              ) : null}
+            </div>
+          ))}
+        </dl>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,203 @@
+import { useEffect, useId, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, Navigate } from "react-router";
+import { Button, PageHeading, SkeletonBlock } from "@/components/ui";
+import { useExams, useSubObjective } from "../api/queries";
+import { catalogPaths } from "../lib/paths";
+import { ObjectiveBadges, WeightBar } from "./Badges";
+import { Breadcrumbs } from "./Breadcrumbs";
+import { LevelHeader } from "./CatalogList";
+import { ScenarioHint } from "./ScenarioHint";
+import { CatalogError } from "./Status";
+import { LocalizedTitle, OfficialWording } from "./Wording";
+
+const ACTIONS = ["practise", "generate", "review"] as const;
+
+/** The three ways to study a sub-objective: disabled, with why, until their features ship. */
+export function StudyActions() {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <ul className="study-actions">
+      {ACTIONS.map((action) => (
+        <li key={action} className="study-actions__item">
+          <Button
+            variant={action === "practise" ? "primary" : "secondary"}
+            disabled
+            block
+            aria-describedby={`${id}-${action}`}
+          >
+            {t(`catalog.study.actions.${action}.label`)}
+          </Button>
+          <p className="study-actions__hint" id={`${id}-${action}`}>
+            {t(`catalog.study.actions.${action}.hint`)}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** /catalog/:exam/:objective/:subObjective — the study screen of one sub-objective. */
+export function StudyView({
+  examCode,
+  objectiveCode,
+  subObjectiveCode,
+  topicCode,
+}: {
+  examCode: string;
+  /** Null when the URL gave the sub-objective alone: redirected to the canonical URL. */
+  objectiveCode: string | null;
+  subObjectiveCode: string;
+  /** A topic to point out (from a search hit). */
+  topicCode?: string | null;
+}) {
+  const { t } = useTranslation();
+  const exams = useExams();
+  const detail = useSubObjective(examCode, subObjectiveCode);
+  const examName = exams.data?.find((item) => item.code === examCode)?.name ?? examCode;
+  const highlighted = useRef<HTMLLIElement | null>(null);
+  const data = detail.data;
+  const topic = data?.topics.find((item) => item.code === topicCode);
+
+  useEffect(() => {
+    if (topic) highlighted.current?.scrollIntoView?.({ block: "center" });
+  }, [topic]);
+
+  if (detail.isError) {
+    return (
+      <CatalogError error={detail.error} onRetry={() => detail.refetch()} examCode={examCode} />
+    );
+  }
+  if (!data) {
+    return (
+      <div className="level">
+        <SkeletonBlock lines={6} />
+      </div>
+    );
+  }
+  if (data.objective.code !== objectiveCode) {
+    return (
+      <Navigate
+        replace
+        to={catalogPaths.subObjective(
+          data.examCode,
+          data.objective.code,
+          data.code,
+          topicCode ?? undefined,
+        )}
+      />
+    );
+  }
+
+  const { objective, domain } = data;
+  const crumbs = [
+    { to: catalogPaths.exam(examCode), label: examName },
+    {
+      to: catalogPaths.domain(examCode, domain.code),
+      code: domain.code,
+      label: domain.title,
+      fallback: domain.fallback,
+    },
+    {
+      to: catalogPaths.objective(examCode, objective.code),
+      code: objective.code,
+      label: objective.title,
+      fallback: objective.fallback,
+    },
+    {
+      to: catalogPaths.subObjective(examCode, objective.code, data.code),
+      code: data.code,
+      label: data.title,
+      fallback: data.fallback,
+    },
+  ];
+
+  return (
+    <div className="level study">
+      <Breadcrumbs items={crumbs} />
+      <LevelHeader
+        eyebrow={t("catalog.study.eyebrow", { code: data.code })}
+        heading={
+          <PageHeading title={`${data.code} ${data.title}`}>
+            <LocalizedTitle title={data.title} fallback={data.fallback} />
+          </PageHeading>
+        }
+      >
+        <OfficialWording titleEn={data.titleEn} fallback={data.fallback} />
+      </LevelHeader>
+
+      <div className="study__context">
+        <section className="context-card" aria-labelledby="study-objective">
+          <h2 id="study-objective" className="context-card__label">
+            {t("catalog.study.objectiveTitle")}
+          </h2>
+          <p className="context-card__title">
+            <Link to={catalogPaths.objective(examCode, objective.code)}>
+              <span className="catalog-item__code">{objective.code}</span>{" "}
+              <LocalizedTitle title={objective.title} fallback={objective.fallback} />
+            </Link>
+          </p>
+          <OfficialWording titleEn={objective.titleEn} fallback={objective.fallback} compact />
+          <p className="context-card__badges">
+            <ObjectiveBadges objective={objective} />
+          </p>
+          {objective.scenarioBased ? <ScenarioHint /> : null}
+        </section>
+        <section className="context-card" aria-labelledby="study-domain">
+          <h2 id="study-domain" className="context-card__label">
+            {t("catalog.study.domainTitle")}
+          </h2>
+          <p className="context-card__title">
+            <Link to={catalogPaths.domain(examCode, domain.code)}>
+              <span className="catalog-item__code">{domain.code}</span>{" "}
+              <LocalizedTitle title={domain.title} fallback={domain.fallback} />
+            </Link>
+          </p>
+          <WeightBar percent={domain.weightPercent} />
+        </section>
+      </div>
+
+      <section aria-labelledby="study-topics">
+        <h2 id="study-topics" className="section-title">
+          {t("catalog.study.topicsTitle")}
+        </h2>
+        {topic ? (
+          <p className="study__found" role="status">
+            {t("catalog.study.fromSearch", { title: topic.title })}
+          </p>
+        ) : null}
+        {data.topics.length === 0 ? (
+          <p className="empty-state">{t("catalog.empty.topics")}</p>
+        ) : (
+          <ul className="topics">
+            {data.topics.map((item) => {
+              const isHit = item.code === topic?.code;
+              return (
+                <li
+                  key={item.code}
+                  ref={isHit ? highlighted : undefined}
+                  className={`topics__item${isHit ? " topics__item--hit" : ""}`}
+                  aria-current={isHit ? "true" : undefined}
+                >
+                  <span className="topics__code">{item.code}</span>
+                  <span className="topics__body">
+                    <LocalizedTitle title={item.title} fallback={item.fallback} />
+                    <OfficialWording titleEn={item.titleEn} fallback={item.fallback} compact />
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="study-actions">
+        <h2 id="study-actions" className="section-title">
+          {t("catalog.study.actionsTitle")}
+        </h2>
+        <StudyActions />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+// The catalog feature's public entry point: the app imports from here only.
+export { catalogKeys } from "./api/keys";
+export {
+  useCatalogLanguage,
+  useCatalogSearch,
+  useDomains,
+  useExams,
+  useExamTree,
+  useGlossary,
+  useObjectives,
+  useSubObjective,
+  useSubObjectives,
+} from "./api/queries";
+export { ObjectiveBadges, WeightBar } from "./components/Badges";
+export { Breadcrumbs, type Crumb } from "./components/Breadcrumbs";
+export { CatalogSearch } from "./components/CatalogSearch";
+export { CatalogTree } from "./components/CatalogTree";
+export { DomainView } from "./components/DomainView";
+export { ExamOverview } from "./components/ExamOverview";
+export { Glossary } from "./components/Glossary";
+export { ObjectiveView } from "./components/ObjectiveView";
+export { CatalogError, CatalogNotFound } from "./components/Status";
+export { StudyActions, StudyView } from "./components/StudyView";
+export { FallbackMarker, LocalizedTitle, OfficialWording } from "./components/Wording";
+export {
+  type CatalogLocation,
+  catalogPaths,
+  DEFAULT_EXAM_CODE,
+  parseCatalogParams,
+  searchHitPath,
+} from "./lib/paths";

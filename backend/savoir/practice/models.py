@@ -55,10 +55,10 @@ class PracticeSession(models.Model):
 
 class UserAnswer(models.Model):
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="answers"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="answers", db_index=False
     )
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")
-    choice = models.ForeignKey(Choice, on_delete=models.PROTECT, related_name="+")
+    choice = models.ForeignKey(Choice, on_delete=models.PROTECT, related_name="+", db_index=False)
     is_correct = models.BooleanField()
     confidence = models.CharField(max_length=6, choices=Confidence.choices, blank=True, default="")
     time_spent_ms = models.PositiveIntegerField()
@@ -67,7 +67,8 @@ class UserAnswer(models.Model):
     client_answer_id = models.UUIDField()
     # Owner-scoped by user; deliberately not a foreign key so recording costs no lookup.
     session_id = models.UUIDField(null=True, blank=True)
-    # The exact response given the first time, replayed on retries.
+    # What the first response said that the question itself cannot tell again (mastery change,
+    # next review, misconception), so a retry gets the same response.
     result = models.JSONField()
 
     class Meta:
@@ -78,7 +79,6 @@ class UserAnswer(models.Model):
         ]
         indexes = [
             models.Index(fields=["user", "session_id"]),
-            models.Index(fields=["user", "-answered_at"]),
         ]
 
     def __str__(self) -> str:
@@ -89,10 +89,17 @@ class ReviewCard(models.Model):
     """One FSRS card per learner and question (across its languages and versions)."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_cards"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="review_cards",
+        db_index=False,
     )
-    group = models.ForeignKey(QuestionGroup, on_delete=models.CASCADE, related_name="+")
-    sub_objective = models.ForeignKey(SubObjective, on_delete=models.PROTECT, related_name="+")
+    group = models.ForeignKey(
+        QuestionGroup, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    sub_objective = models.ForeignKey(
+        SubObjective, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     state = models.PositiveSmallIntegerField()
     step = models.PositiveSmallIntegerField(null=True, blank=True)
     stability = models.FloatField(null=True, blank=True)
@@ -122,7 +129,7 @@ class Flag(models.Model):
     """ "Review later", per learner and question."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="flags"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="flags", db_index=False
     )
     group = models.ForeignKey(QuestionGroup, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

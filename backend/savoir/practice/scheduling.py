@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import lru_cache
+from typing import Any
 
 from django.conf import settings
 from fsrs import Card, Rating, Scheduler, State
@@ -30,16 +31,20 @@ def rating_for(*, correct: bool, confidence: str | None) -> Rating:
     return Rating.Good
 
 
-def card_from_row(row: ReviewCard | None, now: datetime) -> Card:
+def card_from_row(row: ReviewCard | dict[str, Any] | None, now: datetime) -> Card:
+    """An fsrs Card from a ReviewCard or its raw row (a dict of the same columns)."""
+    # An explicit card_id: without one, fsrs sleeps 1 ms to make its timestamp id unique.
     if row is None:
-        return Card(due=now)
+        return Card(card_id=0, due=now)
+    get = row.get if isinstance(row, dict) else lambda name: getattr(row, name)
     return Card(
-        state=State(row.state),
-        step=row.step,
-        stability=row.stability,
-        difficulty=row.difficulty,
-        due=row.due_at,
-        last_review=row.last_review_at,
+        card_id=get("id"),
+        state=State(get("state")),
+        step=get("step"),
+        stability=get("stability"),
+        difficulty=get("difficulty"),
+        due=get("due_at"),
+        last_review=get("last_review_at"),
     )
 
 

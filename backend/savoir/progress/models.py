@@ -20,9 +20,11 @@ class MasteryLevel(models.TextChoices):
 
 class SubObjectiveMastery(models.Model):
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="masteries"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="masteries", db_index=False
     )
-    sub_objective = models.ForeignKey(SubObjective, on_delete=models.PROTECT, related_name="+")
+    sub_objective = models.ForeignKey(
+        SubObjective, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     answered = models.PositiveIntegerField(default=0)
     correct = models.PositiveIntegerField(default=0)
     # Recency-weighted correctness: each new answer counts 1, older ones decay by DECAY per answer.
@@ -66,7 +68,9 @@ class LearnerStats(models.Model):
 
 
 class DailyActivity(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     date = models.DateField()  # in the learner's time zone
     answered = models.PositiveIntegerField(default=0)
     correct = models.PositiveIntegerField(default=0)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from django.db import connection, models
-from django.db.models import Subquery
+from savoir.core.sql import SqlFragment, db_value, for_update, table
 
 from .models import DailyActivity, LearnerStats, MasteryLevel, SubObjectiveMastery
 
@@ -43,63 +43,65 @@ def mastery_level(score: int, answered: int) -> str:
     return MasteryLevel.ATTEMPTED
 
 
-def mastery_record_answer(
+def mastery_select(*, user_id: int, sub_objective_id: int) -> SqlFragment:
+    """The learner's mastery row of a sub-objective, locked for the answer's transaction."""
+    return (
+        f"SELECT id, answered, correct, weighted_correct, weighted_total, score, level "  # noqa: S608
+        f"FROM {table(SubObjectiveMastery)} WHERE user_id = %s AND sub_objective_id = %s{for_update()}",
+        [user_id, sub_objective_id],
+    )
+
+
+def mastery_fold(
     *,
+    row: dict[str, Any] | None,
     user_id: int,
     sub_objective_id: int,
     correct: bool,
     answered_at: datetime,
-    review_due_at: Subquery,
-    only_card_due_at: datetime,
-) -> MasteryChange:
-    """Fold one answer into the learner's mastery of a sub-objective (2 queries).
-    `review_due_at` is a subquery for the earliest due card, computed in the same UPDATE; a
-    first answer in the sub-objective has exactly one card, due at `only_card_due_at`."""
-    row = (
-        SubObjectiveMastery.objects.select_for_update()
-        .filter(user_id=user_id, sub_objective_id=sub_objective_id)
-        .first()
-    )
+    earliest_due: SqlFragment,
+) -> tuple[MasteryChange, SqlFragment]:
+    """Fold one answer into the mastery `row` read with mastery_select(); returns the change and
+    the statement that writes it. `earliest_due` is the SQL of the earliest due card of the
+    sub-objective, evaluated inside that write."""
     previous_score, previous_level = (
-        (row.score, row.level) if row else (0, MasteryLevel.NOT_STARTED)
+        (row["score"], row["level"]) if row else (0, MasteryLevel.NOT_STARTED)
     )
-    weighted_correct = (row.weighted_correct if row else 0.0) * DECAY + (1.0 if correct else 0.0)
-    weighted_total = (row.weighted_total if row else 0.0) * DECAY + 1.0
-    answered = (row.answered if row else 0) + 1
+    weighted_correct = (row["weighted_correct"] if row else 0.0) * DECAY + (1.0 if correct else 0.0)
+    weighted_total = (row["weighted_total"] if row else 0.0) * DECAY + 1.0
+    answered = (row["answered"] if row else 0) + 1
+    right = (row["correct"] if row else 0) + int(correct)
     score = mastery_score(weighted_correct, weighted_total, answered)
     level = mastery_level(score, answered)
-    values = {
-        "answered": answered,
-        "correct": (row.correct if row else 0) + int(correct),
-        "weighted_correct": weighted_correct,
-        "weighted_total": weighted_total,
-        "score": score,
-        "level": level,
-        "last_activity_at": answered_at,
-        "review_due_at": review_due_at,
-    }
+    when = db_value(SubObjectiveMastery, "last_activity_at", answered_at)
+    due_sql, due_params = earliest_due
+    values = [answered, right, weighted_correct, weighted_total, score, str(level), when]
+    change = MasteryChange(
+        sub_objective_id, previous_score, str(previous_level), score, str(level), answered
+    )
     if row is None:
-        values["review_due_at"] = only_card_due_at
-        SubObjectiveMastery.objects.create(
-            user_id=user_id, sub_objective_id=sub_objective_id, **values
+        return change, (
+            f"INSERT INTO {table(SubObjectiveMastery)} (user_id, sub_objective_id, answered, correct, "  # noqa: S608
+            f"weighted_correct, weighted_total, score, level, last_activity_at, review_due_at) "
+            f"VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, ({due_sql}))",
+            [user_id, sub_objective_id, *values, *due_params],
         )
-    else:
-        SubObjectiveMastery.objects.filter(pk=row.pk).update(**values)
-    return MasteryChange(sub_objective_id, previous_score, previous_level, score, level, answered)
+    return change, (
+        f"UPDATE {table(SubObjectiveMastery)} SET answered = %s, correct = %s, "  # noqa: S608
+        f"weighted_correct = %s, weighted_total = %s, score = %s, level = %s, "
+        f"last_activity_at = %s, review_due_at = ({due_sql}) WHERE id = %s",
+        [*values, *due_params, row["id"]],
+    )
 
 
-def _table(model: type[models.Model]) -> str:
-    return connection.ops.quote_name(model._meta.db_table)
-
-
-def activity_record_answer(
+def activity_statements(
     *, user_id: int, local_date: date, correct: bool, time_spent_ms: int
-) -> None:
-    """Per-day counters and the learner's totals and streak, each one atomic upsert (2 queries).
+) -> list[SqlFragment]:
+    """Per-day counters and the learner's totals and streak: two atomic upserts.
 
     The streak counts consecutive local days with at least one answer: the same day keeps it,
     the next day extends it, any gap restarts it at 1; the best streak is kept."""
-    daily, stats = _table(DailyActivity), _table(LearnerStats)
+    daily, stats = table(DailyActivity), table(LearnerStats)
     day, yesterday = local_date.isoformat(), (local_date - timedelta(days=1)).isoformat()
     right = int(correct)
     new_streak = (
@@ -107,15 +109,15 @@ def activity_record_answer(
         f"WHEN {stats}.last_active_date = %s THEN {stats}.current_streak + 1 ELSE 1 END"
     )
     # Table names come from model metadata and every value is a bound parameter.
-    with connection.cursor() as cursor:
-        cursor.execute(
+    return [
+        (
             f"INSERT INTO {daily} (user_id, date, answered, correct, time_spent_ms) "  # noqa: S608
             f"VALUES (%s, %s, 1, %s, %s) ON CONFLICT (user_id, date) DO UPDATE SET "
             f"answered = {daily}.answered + 1, correct = {daily}.correct + EXCLUDED.correct, "
             f"time_spent_ms = {daily}.time_spent_ms + EXCLUDED.time_spent_ms",
             [user_id, day, right, time_spent_ms],
-        )
-        cursor.execute(
+        ),
+        (
             f"INSERT INTO {stats} (user_id, answered, correct, time_spent_ms, current_streak, "  # noqa: S608
             f"best_streak, last_active_date) VALUES (%s, 1, %s, %s, 1, 1, %s) "
             f"ON CONFLICT (user_id) DO UPDATE SET "
@@ -138,4 +140,5 @@ def activity_record_answer(
                 yesterday,
                 day,
             ],
-        )
+        ),
+    ]

@@ -6,3 +6,6 @@ class QuestionsConfig(AppConfig):
     name = "savoir.questions"
     label = "questions"
     verbose_name = _("Question bank")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

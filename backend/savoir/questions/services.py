@@ -25,6 +25,7 @@ from .models import (
     Source,
     Status,
 )
+from .selectors import question_cache_invalidate
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,7 @@ def question_revise(
         question.topic = topic
     question.save()
     question.choices.all().delete()
+    question_cache_invalidate(question.pk)  # bulk_create below sends no post_save
     Choice.objects.bulk_create(
         Choice(
             question=question,

@@ -1,0 +1,73 @@
+"""Question reads shared by practice, quizzes and exams."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from .models import Choice
+
+# Answer keys are kept in process memory for a minute: answering is the hot path and even a
+# shared-cache round trip shows in its throughput. Edits cannot grade anyone wrongly meanwhile:
+# an edited question that learners answered becomes a new question id, and an in-place edit
+# gives new choice ids, which miss this cache and reload from the database.
+_TTL_SECONDS = 60.0
+_MAX_ENTRIES = 5000
+_local: dict[int, tuple[float, AnswerKey]] = {}
+
+
+@dataclass(frozen=True)
+class ChoiceKey:
+    id: int
+    position: int
+    is_correct: bool
+    explanation: str
+
+
+@dataclass(frozen=True)
+class AnswerKey:
+    """What grading a question needs. Cached in the shared store: answering is the hot path,
+    and question rows change rarely (every change invalidates, see question_cache_invalidate)."""
+
+    question_id: int
+    group_id: str
+    sub_objective_id: int
+    sub_objective_code: str
+    status: str
+    explanation: str
+    choices: tuple[ChoiceKey, ...]
+
+
+def answer_key_get(*, question_id: int, choice_id: int | None = None) -> AnswerKey | None:
+    """The answer key of a question; `choice_id` forces a reload when the cached key lacks it."""
+    hit = _local.get(question_id)
+    if hit is not None and hit[0] > time.monotonic():
+        key = hit[1]
+        if choice_id is None or any(c.id == choice_id for c in key.choices):
+            return key
+    choices = list(
+        Choice.objects.filter(question_id=question_id)
+        .select_related("question__sub_objective")
+        .order_by("position")
+    )
+    if not choices:
+        return None
+    question = choices[0].question
+    key = AnswerKey(
+        question_id=question.pk,
+        group_id=str(question.group_id),
+        sub_objective_id=question.sub_objective_id,
+        sub_objective_code=question.sub_objective.code,
+        status=question.status,
+        explanation=question.explanation,
+        choices=tuple(ChoiceKey(c.pk, c.position, c.is_correct, c.explanation) for c in choices),
+    )
+    if len(_local) >= _MAX_ENTRIES:
+        _local.clear()
+    _local[question_id] = (time.monotonic() + _TTL_SECONDS, key)
+    return key
+
+
+def question_cache_invalidate(question_id: int) -> None:
+    """Drop this process's copy (other processes expire theirs within a minute)."""
+    _local.pop(question_id, None)

@@ -1,0 +1,17 @@
+from typing import Any
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from .models import Choice, Question
+from .selectors import question_cache_invalidate
+
+
+@receiver([post_save, post_delete], sender=Question, dispatch_uid="questions_cache_question")
+def _question_changed(sender: Any, instance: Question, **kwargs: Any) -> None:
+    question_cache_invalidate(instance.pk)
+
+
+@receiver([post_save, post_delete], sender=Choice, dispatch_uid="questions_cache_choice")
+def _choice_changed(sender: Any, instance: Choice, **kwargs: Any) -> None:
+    question_cache_invalidate(instance.question_id)

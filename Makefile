@@ -98,7 +98,7 @@ test-frontend: install
 
 # --- Quality --------------------------------------------------------------------------------------
 lint: install
-	cd $(BACKEND) && .venv/bin/ruff check . && .venv/bin/ruff format --check .
+	cd $(BACKEND) && .venv/bin/ruff check . ../bench && .venv/bin/ruff format --check . ../bench
 	cd $(BACKEND) && .venv/bin/mypy .
 	cd $(FRONTEND) && npm run lint --silent
 	$(MANAGE) makemigrations --check --dry-run

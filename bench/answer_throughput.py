@@ -33,7 +33,7 @@ BACKEND = ROOT / "backend"
 PORT = 8765 + random.randint(1, 200)
 LEARNERS = 10_000
 ANSWERS = 1_000_000
-BENCH_PASSWORD = "Bench-Pass-2026!"
+BENCH_PASSWORD = "Bench-Pass-2026!"  # noqa: S105 - bench-only accounts in a throwaway database
 
 
 def bench_database_url() -> str:
@@ -234,7 +234,7 @@ def main() -> None:
 
     pairs = list(Choice.objects.filter(question__language="en").values_list("question_id", "pk"))
 
-    server = subprocess.Popen(
+    server = subprocess.Popen(  # noqa: S603 - our own gunicorn
         [
             str(BACKEND / ".venv/bin/gunicorn"),
             "config.wsgi:application",

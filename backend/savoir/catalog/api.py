@@ -5,6 +5,7 @@ import json
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 from ninja import Query, Router
 from pydantic import Field
 
@@ -67,7 +68,13 @@ class GlossaryQuery(LangQuery):
 
 
 def _locale(request: HttpRequest, query: LangQuery) -> str:
-    return query.lang or str(getattr(request, "LANGUAGE_CODE", "fr"))
+    """The content language; an explicit `lang` also sets the language of error messages, so a
+    page in French gets its 404 in French whatever the browser says."""
+    if query.lang:
+        translation.activate(query.lang)
+        request.LANGUAGE_CODE = query.lang  # type: ignore[attr-defined]
+        return query.lang
+    return str(getattr(request, "LANGUAGE_CODE", "fr"))
 
 
 # --- Presenters: prefetched objects -> wire dicts (no queries here) ----------------------------

@@ -71,3 +71,7 @@ def answer_key_get(*, question_id: int, choice_id: int | None = None) -> AnswerK
 def question_cache_invalidate(question_id: int) -> None:
     """Drop this process's copy (other processes expire theirs within a minute)."""
     _local.pop(question_id, None)
+
+
+def answer_key_cache_clear() -> None:
+    _local.clear()

@@ -292,3 +292,10 @@ def test_the_catalog_is_public_but_rate_limited(catalog):
     assert (
         ApiClient(REMOTE_ADDR="203.0.113.51").get("/api/catalog/exams?lang=fr").status_code == 200
     )
+
+
+def test_an_explicit_lang_also_sets_the_error_language(api: ApiClient, catalog):
+    response = api.get("/api/catalog/domains?examCode=NOPE&lang=en", HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.json()["error"]["message"] == "Unknown exam NOPE."
+    response = api.get("/api/catalog/domains?examCode=NOPE&lang=fr", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.json()["error"]["message"] == "Examen NOPE inconnu."

@@ -23,3 +23,6 @@ urlpatterns = [
     # Everything else is a client-side route of the SPA.
     re_path(r"^(?!api/|admin/|static/|media/)(?P<path>.*)$", spa_index),
 ]
+
+handler400 = "savoir.core.views.bad_request"
+handler500 = "savoir.core.views.server_error"

@@ -52,7 +52,8 @@ def localize(entity: Any, locale: str, name: str = "title") -> Localized:
     return Localized(english, english, locale != FALLBACK_LOCALE)
 
 
-def _tr(model: Any, locale: str) -> Prefetch:
+def translations_prefetch(model: Any, locale: str) -> Prefetch:
+    """Prefetch an entity's translations in `locale` and the English fallback."""
     related = model._meta.get_field("translations").related_model
     return Prefetch(
         "translations", queryset=related._default_manager.filter(locale__in=_translations(locale))
@@ -81,7 +82,7 @@ def exam_list(*, locale: str) -> QuerySet[Exam]:
     return (
         Exam.objects.filter(retired_at__isnull=True)
         .annotate(domain_count=Count("domains", filter=Q(domains__retired_at__isnull=True)))
-        .prefetch_related(_tr(Exam, locale))
+        .prefetch_related(translations_prefetch(Exam, locale))
         .order_by("position", "code")
     )
 
@@ -93,7 +94,7 @@ def domain_list(*, exam_code: str, locale: str) -> list[Domain]:
         .annotate(
             objective_count=Count("objectives", filter=Q(objectives__retired_at__isnull=True))
         )
-        .prefetch_related(_tr(Domain, locale))
+        .prefetch_related(translations_prefetch(Domain, locale))
         .order_by("position")
     )
 
@@ -113,7 +114,7 @@ def objective_list(*, exam_code: str, domain_code: str | None, locale: str) -> l
                 "sub_objectives", filter=Q(sub_objectives__retired_at__isnull=True)
             )
         )
-        .prefetch_related(_tr(Objective, locale))
+        .prefetch_related(translations_prefetch(Objective, locale))
         .order_by("domain__position", "position")
     )
 
@@ -133,7 +134,7 @@ def sub_objective_list(
     return list(
         subs.select_related("objective__domain")
         .annotate(topic_count=Count("topics", filter=Q(topics__retired_at__isnull=True)))
-        .prefetch_related(_tr(SubObjective, locale))
+        .prefetch_related(translations_prefetch(SubObjective, locale))
         .order_by("objective__domain__position", "objective__position", "position")
     )
 
@@ -150,7 +151,7 @@ def topic_list(*, exam_code: str, sub_objective_code: str | None, locale: str) -
         topics = topics.filter(sub_objective=sub)
     return list(
         topics.select_related("sub_objective")
-        .prefetch_related(_tr(Topic, locale))
+        .prefetch_related(translations_prefetch(Topic, locale))
         .order_by(
             "sub_objective__objective__domain__position",
             "sub_objective__objective__position",
@@ -168,7 +169,7 @@ def sub_objective_detail(*, exam_code: str, code: str, locale: str) -> SubObject
         SubObjective.objects.filter(exam=exam, code=code, retired_at__isnull=True)
         .select_related("objective__domain")
         .prefetch_related(
-            _tr(SubObjective, locale),
+            translations_prefetch(SubObjective, locale),
             _tr_path("objective", Objective, locale),
             _tr_path("objective__domain", Domain, locale),
             Prefetch("topics", queryset=active_topics),
@@ -191,7 +192,7 @@ def exam_tree(*, code: str, locale: str) -> Exam:
     return (
         Exam.objects.filter(pk=exam.pk)
         .prefetch_related(
-            _tr(Exam, locale),
+            translations_prefetch(Exam, locale),
             Prefetch("domains", queryset=domains),
             _tr_path("domains", Domain, locale),
             Prefetch("domains__objectives", queryset=objectives),
@@ -269,15 +270,15 @@ def catalog_search(
     for (kind, entity_id), _hit in ranked:
         ids_by_kind.setdefault(kind, []).append(entity_id)
     loaders = {
-        "domain": Domain.objects.prefetch_related(_tr(Domain, locale)),
+        "domain": Domain.objects.prefetch_related(translations_prefetch(Domain, locale)),
         "objective": Objective.objects.select_related("domain").prefetch_related(
-            _tr(Objective, locale)
+            translations_prefetch(Objective, locale)
         ),
         "sub_objective": SubObjective.objects.select_related("objective__domain").prefetch_related(
-            _tr(SubObjective, locale)
+            translations_prefetch(SubObjective, locale)
         ),
         "topic": Topic.objects.select_related("sub_objective__objective__domain").prefetch_related(
-            _tr(Topic, locale), _tr_path("sub_objective", SubObjective, locale)
+            translations_prefetch(Topic, locale), _tr_path("sub_objective", SubObjective, locale)
         ),
     }
     entities = {

@@ -54,3 +54,12 @@ def spa_index(request: HttpRequest, path: str = "") -> HttpResponse:
     response = HttpResponse(body, content_type="text/html; charset=utf-8")
     response["Cache-Control"] = "no-cache"
     return response
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """Django's own 400s (a host not in ALLOWED_HOSTS, a malformed request) in the envelope."""
+    return error_response(400, "bad_request", _("The request could not be processed."))
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return error_response(500, "server_error", _("Something went wrong on our side. Please try again."))

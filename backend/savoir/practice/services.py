@@ -17,7 +17,12 @@ from savoir.accounts.models import User
 from savoir.core.errors import NotFound, ValidationFailed
 from savoir.core.sql import SqlFragment, aware, db_value, for_update, read_then_write, table
 from savoir.progress.models import SubObjectiveMastery
-from savoir.progress.services import activity_statements, mastery_fold, mastery_select
+from savoir.progress.services import (
+    activity_statements,
+    mastery_fold,
+    mastery_select,
+    topic_practice_statement,
+)
 from savoir.questions.models import PRACTICE_STATUSES, Choice, Question, Status
 from savoir.questions.selectors import AnswerKey, ChoiceKey, answer_key_get
 
@@ -247,7 +252,10 @@ def _answer_outcome(
         correct=correct,
         time_spent_ms=data.time_spent_ms,
     )
-    return {**outcome, "_writes": [card_write, mastery_write, *activity, answer_insert]}
+    writes = [card_write, mastery_write, *activity]
+    if question.topic_id is not None:
+        writes.append(topic_practice_statement(user_id=user.pk, topic_id=question.topic_id))
+    return {**outcome, "_writes": [*writes, answer_insert]}
 
 
 def _answer_response(

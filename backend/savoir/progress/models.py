@@ -83,3 +83,41 @@ class DailyActivity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.date}: {self.answered}"
+
+
+class TopicPractice(models.Model):
+    """That a learner has answered a question on a topic (for coverage); written once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    topic = models.ForeignKey(
+        "catalog.Topic", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "topic"], name="progress_topic_practice_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.topic_id}"
+
+
+class ExamGoal(models.Model):
+    """The date a learner plans to sit an exam."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    exam = models.ForeignKey("catalog.Exam", on_delete=models.PROTECT, related_name="+")
+    exam_date = models.DateField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "exam"], name="progress_exam_goal_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.exam_id} {self.exam_date}"

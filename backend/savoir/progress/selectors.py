@@ -1,15 +1,408 @@
+"""Dashboard reads. Every figure comes from per-learner roll-ups (mastery per sub-objective,
+daily activity, stats, cards, topic coverage) plus the catalog, so the cost depends on the size
+of the blueprint and of the bank, never on how many answers a learner has given."""
+
 from __future__ import annotations
 
-from django.db.models import QuerySet
+import math
+import zoneinfo
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from savoir.accounts.models import User
+from savoir.catalog.models import Domain, Exam, Objective, SubObjective
+from savoir.catalog.selectors import exam_get, localize, translations_prefetch
+from savoir.core.errors import ValidationFailed
+from savoir.practice.models import ReviewCard
+from savoir.questions.models import PRACTICE_STATUSES, Question
 
-from .models import SubObjectiveMastery
+from .models import (
+    DailyActivity,
+    ExamGoal,
+    LearnerStats,
+    SubObjectiveMastery,
+    TopicPractice,
+)
+from .services import mastery_level
+
+PASS_LINE = 750
+MIN_ANSWERS_FOR_COVERAGE = 3  # the plan aims at this many answers on every sub-objective
+MAX_ACTIVITY_DAYS = 366
 
 
-def mastery_for_user(*, user: User, exam_code: str) -> QuerySet[SubObjectiveMastery]:
+def mastery_for_user(*, user: User, exam_code: str) -> Any:
     return (
         SubObjectiveMastery.objects.filter(user=user, sub_objective__exam__code=exam_code)
         .select_related("sub_objective")
         .order_by("sub_objective__code")
     )
+
+
+def today_for(user: User, now: datetime | None = None) -> date:
+    try:
+        zone = zoneinfo.ZoneInfo(user.time_zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = zoneinfo.ZoneInfo("UTC")
+    return timezone.localtime(now or timezone.now(), zone).date()
+
+
+@dataclass
+class Node:
+    """A domain, objective or sub-objective with the learner's figures rolled up."""
+
+    entity: Any
+    kind: str
+    parent_code: str | None
+    weight_percent: int | None = None
+    sub_codes: list[str] = field(default_factory=list)
+    topic_total: int = 0
+    topics_practised: int = 0
+    score_sum: int = 0
+    answered: int = 0
+    correct: int = 0
+    due_count: int = 0
+    misconceptions: int = 0
+    subs_practised: int = 0
+    last_activity_at: datetime | None = None
+
+    @property
+    def sub_total(self) -> int:
+        return len(self.sub_codes)
+
+    @property
+    def mastery(self) -> int:
+        return round(self.score_sum / self.sub_total) if self.sub_total else 0
+
+    @property
+    def level(self) -> str:
+        return mastery_level(self.mastery, self.answered)
+
+    @property
+    def accuracy(self) -> float | None:
+        return round(self.correct / self.answered, 4) if self.answered else None
+
+
+@dataclass
+class Snapshot:
+    exam: Exam
+    domains: dict[str, Node]
+    objectives: dict[str, Node]
+    subs: dict[str, Node]
+    stats: LearnerStats | None
+    goal: ExamGoal | None
+    due_now: int
+    now: datetime
+
+
+def learner_snapshot(*, user: User, exam_code: str, locale: str) -> Snapshot:
+    """Everything the dashboard shows, in a fixed number of queries."""
+    exam = exam_get(code=exam_code)
+    now = timezone.now()
+    domains = {
+        d.code: Node(d, "domain", None, weight_percent=d.weight_percent)
+        for d in Domain.objects.filter(exam=exam, retired_at__isnull=True)
+        .order_by("position")
+        .prefetch_related(translations_prefetch(Domain, locale))
+    }
+    objectives = {
+        o.code: Node(o, "objective", o.domain.code, weight_percent=o.domain.weight_percent)
+        for o in Objective.objects.filter(exam=exam, retired_at__isnull=True)
+        .select_related("domain")
+        .order_by("domain__position", "position")
+        .prefetch_related(translations_prefetch(Objective, locale))
+    }
+    subs: dict[str, Node] = {}
+    by_id: dict[int, Node] = {}
+    for s in (
+        SubObjective.objects.filter(exam=exam, retired_at__isnull=True)
+        .select_related("objective__domain")
+        .annotate(topic_total=Count("topics", filter=Q(topics__retired_at__isnull=True)))
+        .order_by("objective__domain__position", "objective__position", "position")
+        .prefetch_related(translations_prefetch(SubObjective, locale))
+    ):
+        node = Node(
+            s,
+            "sub_objective",
+            s.objective.code,
+            weight_percent=s.objective.domain.weight_percent,
+            sub_codes=[s.code],
+            topic_total=s.topic_total,
+        )  # type: ignore[attr-defined]
+        subs[s.code] = by_id[s.pk] = node
+    for m in SubObjectiveMastery.objects.filter(user=user, sub_objective_id__in=list(by_id)):
+        node = by_id[m.sub_objective_id]
+        node.score_sum, node.answered, node.correct = m.score, m.answered, m.correct
+        node.subs_practised = 1 if m.answered else 0
+        node.last_activity_at = m.last_activity_at
+    for sub_id, due, wrong in (
+        ReviewCard.objects.filter(user=user, sub_objective_id__in=list(by_id))
+        .values("sub_objective_id")
+        .annotate(
+            due=Count("pk", filter=Q(due_at__lte=now)),
+            wrong=Count("pk", filter=Q(misconception=True)),
+        )
+        .values_list("sub_objective_id", "due", "wrong")
+    ):
+        by_id[sub_id].due_count, by_id[sub_id].misconceptions = due, wrong
+    for sub_id, practised in (
+        TopicPractice.objects.filter(user=user, topic__sub_objective_id__in=list(by_id))
+        .values("topic__sub_objective_id")
+        .annotate(n=Count("pk"))
+        .values_list("topic__sub_objective_id", "n")
+    ):
+        by_id[sub_id].topics_practised = practised
+    for node in subs.values():
+        for parent in (
+            objectives[node.parent_code],
+            domains[objectives[node.parent_code].parent_code],
+        ):  # type: ignore[index]
+            parent.sub_codes.append(node.entity.code)
+            parent.topic_total += node.topic_total
+            parent.topics_practised += node.topics_practised
+            parent.score_sum += node.score_sum
+            parent.answered += node.answered
+            parent.correct += node.correct
+            parent.due_count += node.due_count
+            parent.misconceptions += node.misconceptions
+            parent.subs_practised += node.subs_practised
+            if node.last_activity_at and (
+                parent.last_activity_at is None or node.last_activity_at > parent.last_activity_at
+            ):
+                parent.last_activity_at = node.last_activity_at
+    stats = LearnerStats.objects.filter(user=user).first()
+    goal = ExamGoal.objects.filter(user=user, exam=exam).first()
+    due_now = ReviewCard.objects.filter(user=user, due_at__lte=now).count()
+    return Snapshot(exam, domains, objectives, subs, stats, goal, due_now, now)
+
+
+def node_view(node: Node, locale: str) -> dict[str, Any]:
+    title = localize(node.entity, locale)
+    return {
+        "id": node.entity.pk,
+        "code": node.entity.code,
+        "title": title.text,
+        "title_en": title.text_en,
+        "parent_code": node.parent_code,
+        "weight_percent": node.weight_percent,
+        "mastery": node.mastery,
+        "level": node.level,
+        "answered": node.answered,
+        "accuracy": node.accuracy,
+        "last_activity_at": node.last_activity_at,
+        "due_count": node.due_count,
+        "sub_objectives_total": node.sub_total,
+        "sub_objectives_practised": node.subs_practised,
+        "topics_total": node.topic_total,
+        "topics_practised": node.topics_practised,
+        "coverage": round(node.subs_practised / node.sub_total, 4) if node.sub_total else 0.0,
+        "topic_coverage": round(node.topics_practised / node.topic_total, 4)
+        if node.topic_total
+        else None,
+    }
+
+
+# --- Readiness -------------------------------------------------------------------------------------
+
+
+def readiness(snapshot: Snapshot, locale: str) -> dict[str, Any]:
+    """An estimated scaled score (docs/readiness.md). Each domain counts by its exam weight; its
+    expected share of correct answers is the mean mastery of its sub-objectives (no evidence
+    counts as 0). The range widens with the share of the blueprint not practised yet."""
+    exam = snapshot.exam
+    span = exam.score_max - exam.score_min
+    expected, unknown, domains = 0.0, 0.0, []
+    for node in snapshot.domains.values():
+        weight = (node.weight_percent or 0) / 100
+        share = node.mastery / 100
+        evidence = node.subs_practised / node.sub_total if node.sub_total else 0.0
+        expected += weight * share
+        unknown += weight * (1 - evidence)
+        title = localize(node.entity, locale)
+        domains.append(
+            {
+                "code": node.entity.code,
+                "title": title.text,
+                "weight_percent": node.weight_percent,
+                "mastery": node.mastery,
+                "evidence": round(evidence, 4),
+                "contribution": round(weight * share * span, 1),
+            }
+        )
+    estimate = round(exam.score_min + span * expected)
+    half_width = round(25 + span * unknown * 0.5)
+    low, high = (
+        max(exam.score_min, estimate - half_width),
+        min(exam.score_max, estimate + half_width),
+    )
+    status = (
+        "likely_pass"
+        if low >= exam.passing_score
+        else "borderline"
+        if high >= exam.passing_score
+        else "not_yet"
+    )
+    without = [
+        {"code": n.entity.code, "title": localize(n.entity, locale).text}
+        for n in snapshot.objectives.values()
+        if n.subs_practised == 0
+    ]
+    return {
+        "estimate": estimate,
+        "low": low,
+        "high": high,
+        "pass_line": exam.passing_score,
+        "scale_min": exam.score_min,
+        "scale_max": exam.score_max,
+        "status": status,
+        "domains": domains,
+        "objectives_without_evidence": without,
+    }
+
+
+# --- Summary, activity, recommendations, plan -----------------------------------------------------------
+
+
+def current_streak(stats: LearnerStats | None, today: date) -> int:
+    if stats is None or stats.last_active_date is None:
+        return 0
+    return stats.current_streak if stats.last_active_date >= today - timedelta(days=1) else 0
+
+
+def summary(*, user: User, snapshot: Snapshot, locale: str) -> dict[str, Any]:
+    stats, today = snapshot.stats, today_for(user, snapshot.now)
+    subs = list(snapshot.subs.values())
+    goal = snapshot.goal
+    return {
+        "answered": stats.answered if stats else 0,
+        "correct": stats.correct if stats else 0,
+        "accuracy": round(stats.correct / stats.answered, 4) if stats and stats.answered else None,
+        "time_spent_ms": stats.time_spent_ms if stats else 0,
+        "current_streak": current_streak(stats, today),
+        "best_streak": stats.best_streak if stats else 0,
+        "average_mastery": round(sum(n.mastery for n in subs) / len(subs)) if subs else 0,
+        "sub_objectives_practised": sum(n.subs_practised for n in subs),
+        "sub_objectives_total": len(subs),
+        "due_now": snapshot.due_now,
+        "exam_date": goal.exam_date if goal else None,
+        "days_left": (goal.exam_date - today).days if goal else None,
+        "readiness": readiness(snapshot, locale),
+    }
+
+
+def activity(*, user: User, start: date, end: date) -> list[dict[str, Any]]:
+    if end < start:
+        raise ValidationFailed(fields={"to": [_("The end date is before the start date.")]})
+    if (end - start).days + 1 > MAX_ACTIVITY_DAYS:
+        raise ValidationFailed(fields={"to": [_("The range cannot exceed 366 days.")]})
+    rows = {r.date: r for r in DailyActivity.objects.filter(user=user, date__range=(start, end))}
+    days = []
+    for offset in range((end - start).days + 1):
+        day = start + timedelta(days=offset)
+        row = rows.get(day)
+        days.append(
+            {
+                "date": day,
+                "answered": row.answered if row else 0,
+                "correct": row.correct if row else 0,
+                "minutes": round(row.time_spent_ms / 60000, 1) if row else 0.0,
+            }
+        )
+    return days
+
+
+_REASONS = ("misconceptions", "due_reviews", "weak_mastery", "never_practised", "high_exam_weight")
+
+
+def _reasons(node: Node) -> list[str]:
+    found = {
+        "misconceptions": node.misconceptions > 0,
+        "due_reviews": node.due_count > 0,
+        "weak_mastery": node.answered > 0 and node.mastery < 50,
+        "never_practised": node.answered == 0,
+        "high_exam_weight": (node.weight_percent or 0) >= 20,
+    }
+    return [r for r in _REASONS if found[r]]
+
+
+def _priority(node: Node) -> float:
+    """Misconceptions outrank due reviews, which outrank weak mastery, which outranks new
+    ground; within a reason, bigger problems and heavier domains come first."""
+    priority = float(node.weight_percent or 0)
+    if node.misconceptions:
+        priority += 1000 + node.misconceptions
+    if node.due_count:
+        priority += 500 + node.due_count
+    if node.answered and node.mastery < 50:
+        priority += 200 + (50 - node.mastery)
+    if not node.answered:
+        priority += 100
+    return priority
+
+
+def recommendations(*, snapshot: Snapshot, locale: str, limit: int = 5) -> list[dict[str, Any]]:
+    """The next best sub-objectives (at most `limit`), each with the reasons it is proposed."""
+    candidates = [n for n in snapshot.subs.values() if set(_reasons(n)) - {"high_exam_weight"}]
+    candidates.sort(key=lambda n: (-_priority(n), n.entity.code))
+    result = []
+    for node in candidates[:limit]:
+        objective = snapshot.objectives[node.parent_code]  # type: ignore[index]
+        result.append(
+            {
+                **node_view(node, locale),
+                "objective_code": objective.entity.code,
+                "domain_code": objective.parent_code,
+                "misconceptions": node.misconceptions,
+                "reasons": _reasons(node),
+            }
+        )
+    return result
+
+
+def study_plan(*, user: User, snapshot: Snapshot) -> dict[str, Any] | None:
+    """Per day until the exam: new questions and reviews that keep every objective covered.
+
+    New questions: enough for MIN_ANSWERS_FOR_COVERAGE answers on every sub-objective, spread
+    evenly (earlier days take the remainder). Reviews: cards come back about once per FSRS
+    stability (in days) at 90 % retention, so the daily load is the sum of 1/stability over the
+    learner's cards, plus what is due today on the first day."""
+    goal = snapshot.goal
+    if goal is None:
+        return None
+    today = today_for(user, snapshot.now)
+    days_left = (goal.exam_date - today).days
+    if days_left <= 0:
+        return {
+            "exam_date": goal.exam_date,
+            "days_left": days_left,
+            "new_questions_total": 0,
+            "days": [],
+        }
+    needed = sum(max(0, MIN_ANSWERS_FOR_COVERAGE - n.answered) for n in snapshot.subs.values())
+    available = Question.objects.filter(
+        sub_objective__exam=snapshot.exam, language=user.language, status__in=PRACTICE_STATUSES
+    ).count()
+    seen = ReviewCard.objects.filter(user=user, sub_objective__exam=snapshot.exam).count()
+    new_total = min(needed, max(0, available - seen)) if available else needed
+    stabilities = ReviewCard.objects.filter(
+        user=user, sub_objective__exam=snapshot.exam
+    ).values_list("stability", flat=True)
+    daily_reviews = sum(1 / max(1.0, s or 1.0) for s in stabilities)
+    base, extra = divmod(new_total, days_left)
+    days = []
+    for offset in range(min(days_left, MAX_ACTIVITY_DAYS)):
+        new = base + (1 if offset < extra else 0)
+        reviews = math.ceil(daily_reviews + (snapshot.due_now if offset == 0 else 0))
+        days.append(
+            {"date": today + timedelta(days=offset), "new_questions": new, "reviews": reviews}
+        )
+    return {
+        "exam_date": goal.exam_date,
+        "days_left": days_left,
+        "new_questions_total": new_total,
+        "days": days,
+    }

@@ -6,9 +6,21 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from django.utils.translation import gettext as _
+
+from savoir.accounts.models import User
+from savoir.catalog.models import Exam
+from savoir.core.errors import ValidationFailed
 from savoir.core.sql import SqlFragment, db_value, for_update, table
 
-from .models import DailyActivity, LearnerStats, MasteryLevel, SubObjectiveMastery
+from .models import (
+    DailyActivity,
+    ExamGoal,
+    LearnerStats,
+    MasteryLevel,
+    SubObjectiveMastery,
+    TopicPractice,
+)
 
 DECAY = 0.8  # weight of an answer relative to the next one
 FULL_EVIDENCE_ANSWERS = 5  # below this many answers, the score is scaled down
@@ -142,3 +154,24 @@ def activity_statements(
             ],
         ),
     ]
+
+
+def topic_practice_statement(*, user_id: int, topic_id: int) -> SqlFragment:
+    """Remember that the learner has practised this topic (coverage); a no-op the second time."""
+    return (
+        f"INSERT INTO {table(TopicPractice)} (user_id, topic_id) VALUES (%s, %s) "  # noqa: S608
+        "ON CONFLICT (user_id, topic_id) DO NOTHING",
+        [user_id, topic_id],
+    )
+
+
+def exam_goal_set(*, user: User, exam: Exam, exam_date: date, today: date) -> ExamGoal:
+    """Only a future date (at most three years ahead) makes a plan."""
+    if exam_date <= today:
+        raise ValidationFailed(fields={"date": [_("Choose a date in the future.")]})
+    if exam_date > today.replace(year=today.year + 3):
+        raise ValidationFailed(fields={"date": [_("Choose a date within three years.")]})
+    goal, _created = ExamGoal.objects.update_or_create(
+        user=user, exam=exam, defaults={"exam_date": exam_date}
+    )
+    return goal

@@ -33,6 +33,7 @@ class AnswerKey:
     group_id: str
     sub_objective_id: int
     sub_objective_code: str
+    topic_id: int | None
     status: str
     explanation: str
     choices: tuple[ChoiceKey, ...]
@@ -58,6 +59,7 @@ def answer_key_get(*, question_id: int, choice_id: int | None = None) -> AnswerK
         group_id=str(question.group_id),
         sub_objective_id=question.sub_objective_id,
         sub_objective_code=question.sub_objective.code,
+        topic_id=question.topic_id,
         status=question.status,
         explanation=question.explanation,
         choices=tuple(ChoiceKey(c.pk, c.position, c.is_correct, c.explanation) for c in choices),

@@ -32,3 +32,29 @@ export type TreeObjective = TreeDomain["objectives"][number];
 export type TreeSubObjective = TreeObjective["subObjectives"][number];
 export type SearchHit = CatalogGet<"/api/catalog/search">[number];
 export type GlossaryEntry = CatalogGet<"/api/catalog/glossary">[number];
+
+// Practice, reviews and progress (signed in; content localized with `lang`).
+type JsonBody<P extends keyof paths, M extends "post"> = paths[P] extends {
+  [K in M]: { requestBody?: { content: { "application/json": infer B } } };
+}
+  ? B
+  : never;
+
+export type PracticeNext = CatalogGet<"/api/practice/next">;
+export type PracticeQuestion = NonNullable<PracticeNext["question"]>;
+export type PracticeChoice = PracticeQuestion["choices"][number];
+export type PracticeProgress = PracticeNext["session"];
+export type PracticeStatus = PracticeNext["status"];
+export type PracticeMode = NonNullable<
+  NonNullable<paths["/api/practice/next"]["get"]["parameters"]["query"]>["mode"]
+>;
+export type AnswerInput = JsonBody<"/api/qcm/answer", "post">;
+export type AnswerResult = JsonOf<paths["/api/qcm/answer"]["post"]["responses"][200]>;
+export type Confidence = NonNullable<AnswerInput["confidence"]>;
+export type ReportInput = JsonBody<"/api/qcm/questions/{question_id}/reports", "post">;
+export type ReportReason = ReportInput["reason"];
+export type SessionSummary = CatalogGet<"/api/practice/sessions/{session_id}">;
+export type MasteryChange = SessionSummary["masteryChanges"][number];
+export type Mastery = CatalogGet<"/api/progress/mastery">[number];
+export type MasteryLevel = Mastery["level"];
+export type DueReviews = CatalogGet<"/api/reviews/due">;

@@ -116,7 +116,7 @@ describe("catalog navigation", () => {
 });
 
 describe("the study screen", () => {
-  it("shows the sub-objective, its objective and domain, the topics and disabled actions", async () => {
+  it("shows the sub-objective, its objective and domain, the topics and, to visitors, disabled actions", async () => {
     mockApi({ ...catalogApi(), ...detailRoute("1.2.3") });
     renderApp("/catalog/SY0-701/1.2/1.2.3", "fr");
     const user = userEvent.setup();
@@ -152,10 +152,14 @@ describe("the study screen", () => {
       "Générer des questions",
       "Réviser",
     ]);
+    // A visitor: practice needs an account, and the way in comes back here after logging in.
     for (const button of buttons) expect(button).toBeDisabled();
     expect(buttons[0]).toHaveAccessibleDescription(
-      "L’entraînement ouvrira avec la banque de questions, dans la prochaine version.",
+      "Connectez-vous pour vous entraîner et suivre votre progression.",
     );
+    expect(
+      within(actions).getByRole("link", { name: "Se connecter pour s’entraîner" }),
+    ).toHaveAttribute("href", `/login?next=${encodeURIComponent("/catalog/SY0-701/1.2/1.2.3")}`);
   });
 
   it("explains scenario objectives and marks untranslated titles", async () => {

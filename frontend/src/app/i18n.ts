@@ -2,8 +2,12 @@ import authEn from "@/features/auth/locales/en.json";
 import authFr from "@/features/auth/locales/fr.json";
 import catalogEn from "@/features/catalog/locales/en.json";
 import catalogFr from "@/features/catalog/locales/fr.json";
+import practiceEn from "@/features/practice/locales/en.json";
+import practiceFr from "@/features/practice/locales/fr.json";
 import profileEn from "@/features/profile/locales/en.json";
 import profileFr from "@/features/profile/locales/fr.json";
+import progressEn from "@/features/progress/locales/en.json";
+import progressFr from "@/features/progress/locales/fr.json";
 import { createI18n } from "@/lib/i18n";
 import commonEn from "@/lib/locales/en.json";
 import commonFr from "@/lib/locales/fr.json";
@@ -17,6 +21,8 @@ const en = {
   auth: authEn,
   profile: profileEn,
   catalog: catalogEn,
+  practice: practiceEn,
+  progress: progressEn,
 };
 const fr = {
   common: commonFr,
@@ -24,6 +30,8 @@ const fr = {
   auth: authFr,
   profile: profileFr,
   catalog: catalogFr,
+  practice: practiceFr,
+  progress: progressFr,
 };
 
 export const resources = {

@@ -4,6 +4,7 @@ import { ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage } from "
 import { CatalogIndexPage, CatalogPage, GlossaryPage } from "./pages/CatalogPages";
 import { HomePage } from "./pages/HomePage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { PracticeHomePage, PracticePage, PracticeSummaryPage } from "./pages/PracticePages";
 import { ProfilePage } from "./pages/ProfilePage";
 
 export const routes: RouteObject[] = [
@@ -20,6 +21,11 @@ export const routes: RouteObject[] = [
       // /catalog/SY0-701, /catalog/SY0-701/2.0, /catalog/SY0-701/2.4, /catalog/SY0-701/2.4/2.4.1
       { path: "catalog/:examCode/:code?/:subCode?", element: <CatalogPage /> },
       { path: "glossary", element: <GlossaryPage /> },
+      // /practice, /practice/SY0-701/2.4.1?mode=due, /practice/SY0-701/2.4.1/summary/<session>
+      { path: "practice", element: <PracticeHomePage /> },
+      { path: "practice/:examCode/:code?", element: <PracticePage /> },
+      { path: "practice/:examCode/summary/:sessionId", element: <PracticeSummaryPage /> },
+      { path: "practice/:examCode/:code/summary/:sessionId", element: <PracticeSummaryPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

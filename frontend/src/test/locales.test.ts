@@ -35,7 +35,9 @@ describe("translation files", () => {
       "/src/app/locales",
       "/src/features/auth/locales",
       "/src/features/catalog/locales",
+      "/src/features/practice/locales",
       "/src/features/profile/locales",
+      "/src/features/progress/locales",
       "/src/lib/locales",
     ]);
   });

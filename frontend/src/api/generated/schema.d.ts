@@ -393,6 +393,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/progress/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress Activity
+         * @description Answers and minutes per day in the learner's time zone (366 days at most).
+         */
+        get: operations["progress_activity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/progress/by-domain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress By Domain */
+        get: operations["progress_by_domain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/progress/by-objective": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress By Objective */
+        get: operations["progress_by_objective"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/progress/by-subobjective": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress By Sub Objective */
+        get: operations["progress_by_sub_objective"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/progress/exam-date": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Progress Set Exam Date */
+        put: operations["progress_set_exam_date"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/progress/mastery": {
         parameters: {
             query?: never;
@@ -405,6 +493,77 @@ export interface paths {
          * @description The learner's mastery of each sub-objective practised (others are not started).
          */
         get: operations["progress_mastery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/progress/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress Plan */
+        get: operations["progress_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/progress/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress Readiness
+         * @description Estimated scaled score with its range (method and limits: docs/readiness.md).
+         */
+        get: operations["progress_readiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/progress/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress Recommendations */
+        get: operations["progress_recommendations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/progress/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress Summary */
+        get: operations["progress_summary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -581,6 +740,33 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** ActivityDayOut */
+        ActivityDayOut: {
+            /** Answered */
+            answered: number;
+            /** Correct */
+            correct: number;
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Minutes */
+            minutes: number;
+        };
+        /** ActivityQuery */
+        ActivityQuery: {
+            /**
+             * From
+             * Format: date
+             */
+            from: string;
+            /**
+             * To
+             * Format: date
+             */
+            to: string;
+        };
         /** AnswerIn */
         AnswerIn: {
             /** Choiceid */
@@ -646,10 +832,29 @@ export interface components {
             /** Text */
             text: string;
         };
+        /** CodeTitleOut */
+        CodeTitleOut: {
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+        };
         /** DetailOut */
         DetailOut: {
             /** Detail */
             detail: string;
+        };
+        /** DomainFilter */
+        DomainFilter: {
+            /** Domaincode */
+            domainCode?: string | null;
+            /**
+             * Examcode
+             * @default SY0-701
+             */
+            examCode: string;
+            /** Lang */
+            lang?: ("fr" | "en") | null;
         };
         /** DomainOut */
         DomainOut: {
@@ -667,6 +872,21 @@ export interface components {
             titleEn: string;
             /** Weightpercent */
             weightPercent: number;
+        };
+        /** DomainReadinessOut */
+        DomainReadinessOut: {
+            /** Code */
+            code: string;
+            /** Contribution */
+            contribution: number;
+            /** Evidence */
+            evidence: number;
+            /** Mastery */
+            mastery: number;
+            /** Title */
+            title: string;
+            /** Weightpercent */
+            weightPercent: number | null;
         };
         /** DomainRef */
         DomainRef: {
@@ -730,6 +950,19 @@ export interface components {
         ErrorOut: {
             error: components["schemas"]["ErrorBody"];
         };
+        /** ExamDateIn */
+        ExamDateIn: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /**
+             * Examcode
+             * @default SY0-701
+             */
+            examCode: string;
+        };
         /** ExamOut */
         ExamOut: {
             /** Code */
@@ -758,6 +991,16 @@ export interface components {
             scoreMin: number;
             /** Vendor */
             vendor: string;
+        };
+        /** ExamQuery */
+        ExamQuery: {
+            /**
+             * Examcode
+             * @default SY0-701
+             */
+            examCode: string;
+            /** Lang */
+            lang?: ("fr" | "en") | null;
         };
         /** ExamTreeOut */
         ExamTreeOut: {
@@ -900,14 +1143,6 @@ export interface components {
             /** Subobjectiveid */
             subObjectiveId: number;
         };
-        /** MasteryQuery */
-        MasteryQuery: {
-            /**
-             * Examcode
-             * @default SY0-701
-             */
-            examCode: string;
-        };
         /**
          * Mode
          * @enum {string}
@@ -943,6 +1178,60 @@ export interface components {
             objectiveId?: number | null;
             /** Subobjectiveid */
             subObjectiveId?: number | null;
+        };
+        /** NodeOut */
+        NodeOut: {
+            /** Accuracy */
+            accuracy: number | null;
+            /** Answered */
+            answered: number;
+            /** Code */
+            code: string;
+            /** Coverage */
+            coverage: number;
+            /** Duecount */
+            dueCount: number;
+            /** Id */
+            id: number;
+            /** Lastactivityat */
+            lastActivityAt: string | null;
+            /**
+             * Level
+             * @enum {string}
+             */
+            level: "not_started" | "attempted" | "familiar" | "proficient" | "mastered";
+            /** Mastery */
+            mastery: number;
+            /** Parentcode */
+            parentCode: string | null;
+            /** Subobjectivespractised */
+            subObjectivesPractised: number;
+            /** Subobjectivestotal */
+            subObjectivesTotal: number;
+            /** Title */
+            title: string;
+            /** Titleen */
+            titleEn: string;
+            /** Topiccoverage */
+            topicCoverage: number | null;
+            /** Topicspractised */
+            topicsPractised: number;
+            /** Topicstotal */
+            topicsTotal: number;
+            /** Weightpercent */
+            weightPercent: number | null;
+        };
+        /** ObjectiveFilter */
+        ObjectiveFilter: {
+            /**
+             * Examcode
+             * @default SY0-701
+             */
+            examCode: string;
+            /** Lang */
+            lang?: ("fr" | "en") | null;
+            /** Objectivecode */
+            objectiveCode?: string | null;
         };
         /** ObjectiveOut */
         ObjectiveOut: {
@@ -1001,6 +1290,32 @@ export interface components {
             currentPassword: string;
             /** Newpassword */
             newPassword: string;
+        };
+        /** PlanDayOut */
+        PlanDayOut: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Newquestions */
+            newQuestions: number;
+            /** Reviews */
+            reviews: number;
+        };
+        /** PlanOut */
+        PlanOut: {
+            /** Days */
+            days: components["schemas"]["PlanDayOut"][];
+            /** Daysleft */
+            daysLeft: number;
+            /**
+             * Examdate
+             * Format: date
+             */
+            examDate: string;
+            /** Newquestionstotal */
+            newQuestionsTotal: number;
         };
         /** QuestionOut */
         QuestionOut: {
@@ -1062,6 +1377,80 @@ export interface components {
             offset: number;
             /** Subobjectiveid */
             subObjectiveId: number;
+        };
+        /** ReadinessOut */
+        ReadinessOut: {
+            /** Domains */
+            domains: components["schemas"]["DomainReadinessOut"][];
+            /** Estimate */
+            estimate: number;
+            /** High */
+            high: number;
+            /** Low */
+            low: number;
+            /** Objectiveswithoutevidence */
+            objectivesWithoutEvidence: components["schemas"]["CodeTitleOut"][];
+            /** Passline */
+            passLine: number;
+            /** Scalemax */
+            scaleMax: number;
+            /** Scalemin */
+            scaleMin: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "likely_pass" | "borderline" | "not_yet";
+        };
+        /** RecommendationOut */
+        RecommendationOut: {
+            /** Accuracy */
+            accuracy: number | null;
+            /** Answered */
+            answered: number;
+            /** Code */
+            code: string;
+            /** Coverage */
+            coverage: number;
+            /** Domaincode */
+            domainCode: string;
+            /** Duecount */
+            dueCount: number;
+            /** Id */
+            id: number;
+            /** Lastactivityat */
+            lastActivityAt: string | null;
+            /**
+             * Level
+             * @enum {string}
+             */
+            level: "not_started" | "attempted" | "familiar" | "proficient" | "mastered";
+            /** Mastery */
+            mastery: number;
+            /** Misconceptions */
+            misconceptions: number;
+            /** Objectivecode */
+            objectiveCode: string;
+            /** Parentcode */
+            parentCode: string | null;
+            /** Reasons */
+            reasons: ("misconceptions" | "due_reviews" | "weak_mastery" | "never_practised" | "high_exam_weight")[];
+            /** Subobjectivespractised */
+            subObjectivesPractised: number;
+            /** Subobjectivestotal */
+            subObjectivesTotal: number;
+            /** Title */
+            title: string;
+            /** Titleen */
+            titleEn: string;
+            /** Topiccoverage */
+            topicCoverage: number | null;
+            /** Topicspractised */
+            topicsPractised: number;
+            /** Topicstotal */
+            topicsTotal: number;
+            /** Weightpercent */
+            weightPercent: number | null;
         };
         /** RegisterIn */
         RegisterIn: {
@@ -1271,6 +1660,34 @@ export interface components {
             lang?: ("fr" | "en") | null;
             /** Objectivecode */
             objectiveCode?: string | null;
+        };
+        /** SummaryOut */
+        SummaryOut: {
+            /** Accuracy */
+            accuracy: number | null;
+            /** Answered */
+            answered: number;
+            /** Averagemastery */
+            averageMastery: number;
+            /** Beststreak */
+            bestStreak: number;
+            /** Correct */
+            correct: number;
+            /** Currentstreak */
+            currentStreak: number;
+            /** Daysleft */
+            daysLeft: number | null;
+            /** Duenow */
+            dueNow: number;
+            /** Examdate */
+            examDate: string | null;
+            readiness: components["schemas"]["ReadinessOut"];
+            /** Subobjectivespractised */
+            subObjectivesPractised: number;
+            /** Subobjectivestotal */
+            subObjectivesTotal: number;
+            /** Timespentms */
+            timeSpentMs: number;
         };
         /** TopicOut */
         TopicOut: {
@@ -2887,10 +3304,264 @@ export interface operations {
             };
         };
     };
+    progress_activity: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDayOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    progress_by_domain: {
+        parameters: {
+            query?: {
+                examCode?: string;
+                lang?: ("fr" | "en") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NodeOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    progress_by_objective: {
+        parameters: {
+            query?: {
+                examCode?: string;
+                lang?: ("fr" | "en") | null;
+                domainCode?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NodeOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    progress_by_sub_objective: {
+        parameters: {
+            query?: {
+                examCode?: string;
+                lang?: ("fr" | "en") | null;
+                objectiveCode?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NodeOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    progress_set_exam_date: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExamDateIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     progress_mastery: {
         parameters: {
             query?: {
                 examCode?: string;
+                lang?: ("fr" | "en") | null;
             };
             header?: never;
             path?: never;
@@ -2909,6 +3580,215 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    progress_plan: {
+        parameters: {
+            query?: {
+                examCode?: string;
+                lang?: ("fr" | "en") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    progress_readiness: {
+        parameters: {
+            query?: {
+                examCode?: string;
+                lang?: ("fr" | "en") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    progress_recommendations: {
+        parameters: {
+            query?: {
+                examCode?: string;
+                lang?: ("fr" | "en") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    progress_summary: {
+        parameters: {
+            query?: {
+                examCode?: string;
+                lang?: ("fr" | "en") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -69,3 +69,13 @@ export function GlossaryIcon() {
     </svg>
   );
 }
+
+export function PracticeIcon() {
+  return (
+    <svg {...common} aria-hidden="true">
+      <circle cx="12" cy="12" r="9" />
+      <circle cx="12" cy="12" r="5" />
+      <circle cx="12" cy="12" r="1" />
+    </svg>
+  );
+}

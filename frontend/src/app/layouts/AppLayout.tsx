@@ -8,6 +8,7 @@ import {
   GlossaryIcon,
   HomeIcon,
   LoginIcon,
+  PracticeIcon,
   UserIcon,
   UserPlusIcon,
 } from "../components/Icons";
@@ -34,6 +35,9 @@ function MainNav() {
   const items = [
     { to: "/", label: t("app.nav.home"), icon: <HomeIcon />, end: true },
     { to: "/catalog", label: t("app.nav.catalog"), icon: <BookIcon />, end: false },
+    ...(user
+      ? [{ to: "/practice", label: t("app.nav.practice"), icon: <PracticeIcon />, end: false }]
+      : []),
     { to: "/glossary", label: t("app.nav.glossary"), icon: <GlossaryIcon />, end: false },
     ...(user
       ? [{ to: "/profile", label: t("app.nav.profile"), icon: <UserIcon />, end: false }]

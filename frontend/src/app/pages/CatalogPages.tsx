@@ -16,6 +16,7 @@ import {
   StudyView,
   useExams,
 } from "@/features/catalog";
+import { StudyPracticeActions } from "@/features/practice";
 import { useMediaQuery } from "@/lib/use-media-query";
 import { ErrorBoundary } from "../components/ErrorBoundary";
 import { GlossaryIcon } from "../components/Icons";
@@ -72,6 +73,12 @@ function CatalogLevel({ location, topic }: { location: CatalogLocation; topic: s
           objectiveCode={location.objectiveCode}
           subObjectiveCode={location.subObjectiveCode}
           topicCode={topic}
+          actions={
+            <StudyPracticeActions
+              examCode={location.examCode}
+              subObjectiveCode={location.subObjectiveCode}
+            />
+          }
         />
       );
   }

@@ -20,7 +20,13 @@ export function HomePage() {
           </PageHeading>
           <p className="hero__lead">{t("app.home.welcomeLead")}</p>
           <div className="button-row">
-            <ButtonLink to="/profile">{t("app.home.goToProfile")}</ButtonLink>
+            <ButtonLink to="/practice">{t("app.home.goToPractice")}</ButtonLink>
+            <ButtonLink to="/catalog" variant="secondary">
+              {t("app.home.goToCatalog")}
+            </ButtonLink>
+            <ButtonLink to="/profile" variant="ghost">
+              {t("app.home.goToProfile")}
+            </ButtonLink>
           </div>
         </section>
       </div>

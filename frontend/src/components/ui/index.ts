@@ -2,6 +2,7 @@ export { Alert, Badge } from "./Alert";
 export { Avatar, initials } from "./Avatar";
 export { Button, ButtonLink } from "./Button";
 export { Card } from "./Card";
+export { Dialog } from "./Dialog";
 export { PageHeading } from "./PageHeading";
 export { Select } from "./Select";
 export { Skeleton, SkeletonBlock } from "./Skeleton";

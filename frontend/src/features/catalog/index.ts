@@ -20,7 +20,7 @@ export { ExamOverview } from "./components/ExamOverview";
 export { Glossary } from "./components/Glossary";
 export { ObjectiveView } from "./components/ObjectiveView";
 export { CatalogError, CatalogNotFound } from "./components/Status";
-export { StudyActions, StudyView } from "./components/StudyView";
+export { StudyView } from "./components/StudyView";
 export { FallbackMarker, LocalizedTitle, OfficialWording } from "./components/Wording";
 export {
   type CatalogLocation,

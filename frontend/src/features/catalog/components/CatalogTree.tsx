@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { ExamTree } from "@/api/types";
 import { SkeletonBlock } from "@/components/ui";
+import { MasteryBadge, useMasteryByCode } from "@/features/progress";
 import { errorMessage } from "@/lib/forms";
 import { useExamTree } from "../api/queries";
 import { type CatalogLocation, catalogPaths } from "../lib/paths";
@@ -68,6 +69,7 @@ export function CatalogTree({ location }: { location: CatalogLocation }) {
   const { t } = useTranslation();
   const { examCode } = location;
   const tree = useExamTree(examCode);
+  const mastery = useMasteryByCode(examCode);
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
   const ancestors = ancestorsOf(tree.data, location).join(" ");
 
@@ -176,7 +178,7 @@ export function CatalogTree({ location }: { location: CatalogLocation }) {
                             hidden={!objectiveOpen}
                           >
                             {objective.subObjectives.map((sub) => (
-                              <li key={sub.code}>
+                              <li key={sub.code} className="tree__leaf">
                                 <Link
                                   to={catalogPaths.subObjective(examCode, objective.code, sub.code)}
                                   className="tree__link tree__link--leaf"
@@ -185,6 +187,9 @@ export function CatalogTree({ location }: { location: CatalogLocation }) {
                                   <span className="tree__code">{sub.code}</span>{" "}
                                   <LocalizedTitle title={sub.title} fallback={sub.fallback} />
                                 </Link>
+                                {mastery.ready ? (
+                                  <MasteryBadge mastery={mastery.get(sub.code)} compact />
+                                ) : null}
                               </li>
                             ))}
                           </ul>

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { PageHeading, SkeletonBlock } from "@/components/ui";
+import { MasteryBadge, useMasteryByCode } from "@/features/progress";
 import { useDomains, useExams, useObjectives, useSubObjectives } from "../api/queries";
 import { catalogPaths } from "../lib/paths";
 import { ObjectiveBadges } from "./Badges";
@@ -23,6 +24,7 @@ export function ObjectiveView({
   const subObjectives = useSubObjectives(examCode, objectiveCode);
   const objectives = useObjectives(examCode, null);
   const domains = useDomains(examCode);
+  const mastery = useMasteryByCode(examCode);
   const examName = exams.data?.find((item) => item.code === examCode)?.name ?? examCode;
   const objective = objectives.data?.find((item) => item.code === objectiveCode);
   const domain = domains.data?.find((item) => item.code === objective?.domainCode);
@@ -103,6 +105,7 @@ export function ObjectiveView({
                 <span className="catalog-item__count">
                   {t("catalog.counts.topics", { count: sub.topicCount })}
                 </span>
+                {mastery.ready ? <MasteryBadge mastery={mastery.get(sub.code)} /> : null}
               </CatalogListItem>
             ))}
           </CatalogList>

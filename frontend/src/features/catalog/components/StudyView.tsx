@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate } from "react-router";
-import { Button, PageHeading, SkeletonBlock } from "@/components/ui";
+import { PageHeading, SkeletonBlock } from "@/components/ui";
+import { MasteryBadge, useMasteryByCode } from "@/features/progress";
 import { useExams, useSubObjective } from "../api/queries";
 import { catalogPaths } from "../lib/paths";
 import { ObjectiveBadges, WeightBar } from "./Badges";
@@ -11,39 +12,13 @@ import { ScenarioHint } from "./ScenarioHint";
 import { CatalogError } from "./Status";
 import { LocalizedTitle, OfficialWording } from "./Wording";
 
-const ACTIONS = ["practise", "generate", "review"] as const;
-
-/** The three ways to study a sub-objective: disabled, with why, until their features ship. */
-export function StudyActions() {
-  const { t } = useTranslation();
-  const id = useId();
-  return (
-    <ul className="study-actions">
-      {ACTIONS.map((action) => (
-        <li key={action} className="study-actions__item">
-          <Button
-            variant={action === "practise" ? "primary" : "secondary"}
-            disabled
-            block
-            aria-describedby={`${id}-${action}`}
-          >
-            {t(`catalog.study.actions.${action}.label`)}
-          </Button>
-          <p className="study-actions__hint" id={`${id}-${action}`}>
-            {t(`catalog.study.actions.${action}.hint`)}
-          </p>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 /** /catalog/:exam/:objective/:subObjective — the study screen of one sub-objective. */
 export function StudyView({
   examCode,
   objectiveCode,
   subObjectiveCode,
   topicCode,
+  actions,
 }: {
   examCode: string;
   /** Null when the URL gave the sub-objective alone: redirected to the canonical URL. */
@@ -51,10 +26,13 @@ export function StudyView({
   subObjectiveCode: string;
   /** A topic to point out (from a search hit). */
   topicCode?: string | null;
+  /** The study actions (practise, review…), composed by the app from the practice feature. */
+  actions: ReactNode;
 }) {
   const { t } = useTranslation();
   const exams = useExams();
   const detail = useSubObjective(examCode, subObjectiveCode);
+  const mastery = useMasteryByCode(examCode);
   const examName = exams.data?.find((item) => item.code === examCode)?.name ?? examCode;
   const highlighted = useRef<HTMLLIElement | null>(null);
   const data = detail.data;
@@ -125,6 +103,11 @@ export function StudyView({
         }
       >
         <OfficialWording titleEn={data.titleEn} fallback={data.fallback} />
+        {mastery.ready ? (
+          <p className="level-header__badges">
+            <MasteryBadge mastery={mastery.get(data.code)} />
+          </p>
+        ) : null}
       </LevelHeader>
 
       <div className="study__context">
@@ -196,7 +179,7 @@ export function StudyView({
         <h2 id="study-actions" className="section-title">
           {t("catalog.study.actionsTitle")}
         </h2>
-        <StudyActions />
+        {actions}
       </section>
     </div>
   );

@@ -1,0 +1,46 @@
+import { useParams, useSearchParams } from "react-router";
+import { RequireAuth } from "@/features/auth";
+import { DEFAULT_EXAM_CODE } from "@/features/catalog";
+import { PracticeHome, PracticeSession, parseMode, SessionSummary } from "@/features/practice";
+
+/** /practice — due reviews and recent work. */
+export function PracticeHomePage() {
+  return (
+    <RequireAuth>
+      <PracticeHome />
+    </RequireAuth>
+  );
+}
+
+/** /practice/:examCode/:code?(?mode=…) — a session on the exam, a domain, objective or sub-objective. */
+export function PracticePage() {
+  const { examCode = DEFAULT_EXAM_CODE, code } = useParams();
+  const [searchParams] = useSearchParams();
+  const mode = parseMode(searchParams.get("mode"));
+  return (
+    <RequireAuth>
+      <PracticeSession
+        key={`${examCode}/${code ?? ""}/${mode}`}
+        examCode={examCode}
+        code={code ?? null}
+        mode={mode}
+      />
+    </RequireAuth>
+  );
+}
+
+/** /practice/:examCode/:code?/summary/:sessionId — a finished session. */
+export function PracticeSummaryPage() {
+  const { examCode = DEFAULT_EXAM_CODE, code, sessionId = "" } = useParams();
+  const [searchParams] = useSearchParams();
+  return (
+    <RequireAuth>
+      <SessionSummary
+        examCode={examCode}
+        code={code ?? null}
+        sessionId={sessionId}
+        mode={parseMode(searchParams.get("mode"))}
+      />
+    </RequireAuth>
+  );
+}

@@ -1,0 +1,227 @@
+import { useCallback, useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router";
+import type { PracticeMode, PracticeProgress } from "@/api/types";
+import { Alert, Button, ButtonLink, PageHeading, SkeletonBlock, useToast } from "@/components/ui";
+import {
+  CatalogError,
+  catalogPaths,
+  LocalizedTitle,
+  useCatalogLanguage,
+  useExamTree,
+} from "@/features/catalog";
+import { errorMessage } from "@/lib/forms";
+import { useFinishSession, usePracticeNext } from "../api/queries";
+import { practicePaths } from "../lib/paths";
+import { PRACTICE_MODES, type ResolvedScope, resolveScope } from "../lib/scope";
+import { QuestionCard } from "./QuestionCard";
+
+function ScopeHeading({ scope, mode }: { scope: ResolvedScope; mode: PracticeMode }) {
+  const { t } = useTranslation();
+  const title = scope.kind === "exam" ? t("practice.scope.exam") : scope.title;
+  return (
+    <header className="practice__header">
+      <p className="level-header__eyebrow">{t(`practice.modes.${mode}`)}</p>
+      <PageHeading title={`${scope.code ? `${scope.code} ` : ""}${title}`}>
+        {scope.code ? <span className="practice__code">{scope.code}</span> : null}{" "}
+        <LocalizedTitle title={title} fallback={scope.fallback} />
+      </PageHeading>
+    </header>
+  );
+}
+
+function NothingLeft({
+  scope,
+  mode,
+  progress,
+  onSeeResults,
+  finishing,
+  autoFocus,
+}: {
+  scope: ResolvedScope;
+  mode: PracticeMode;
+  progress: PracticeProgress;
+  onSeeResults: () => void;
+  finishing: boolean;
+  /** Focus the heading on mount (when it follows a question). */
+  autoFocus: boolean;
+}) {
+  const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on mount only.
+  useEffect(() => {
+    if (autoFocus) heading.current?.focus();
+  }, []);
+  return (
+    <section className="nothing-left" aria-labelledby="nothing-left-title">
+      <h2 id="nothing-left-title" className="nothing-left__title" tabIndex={-1} ref={heading}>
+        {t(`practice.nothingLeft.title.${mode}`)}
+      </h2>
+      <p>{t(`practice.nothingLeft.body.${mode}`)}</p>
+      <div className="button-row">
+        {progress.answered > 0 ? (
+          <Button onClick={onSeeResults} loading={finishing}>
+            {t("practice.nothingLeft.seeResults")}
+          </Button>
+        ) : null}
+        {scope.objective ? (
+          <ButtonLink
+            variant={progress.answered > 0 ? "secondary" : "primary"}
+            to={practicePaths.session(scope.examCode, scope.objective.code, mode)}
+          >
+            {t("practice.nothingLeft.continueObjective", { code: scope.objective.code })}
+          </ButtonLink>
+        ) : null}
+      </div>
+      <h3 className="nothing-left__subtitle">{t("practice.nothingLeft.otherModes")}</h3>
+      <ul className="mode-links">
+        {PRACTICE_MODES.filter((item) => item !== mode).map((item) => (
+          <li key={item}>
+            <Link to={practicePaths.session(scope.examCode, scope.code, item)}>
+              {t(`practice.modes.${item}`)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to={scope.catalogPath}>
+          {t(scope.kind === "subObjective" ? "practice.back.study" : "practice.back.catalog")}
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+/**
+ * /practice/:exam/:code? — a practice session: one question per screen, resumed where it
+ * stopped; finished (summary) when complete or when the learner says so.
+ */
+export function PracticeSession({
+  examCode,
+  code,
+  mode,
+}: {
+  examCode: string;
+  code: string | null;
+  mode: PracticeMode;
+}) {
+  const { t } = useTranslation();
+  const lang = useCatalogLanguage();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const tree = useExamTree(examCode);
+  const scope = tree.data ? resolveScope(tree.data, examCode, code) : null;
+  const next = usePracticeNext(scope?.query ?? null, mode, lang);
+  const finish = useFinishSession();
+  const firstQuestion = useRef<string | null>(null);
+  const finishing = useRef<string | null>(null);
+
+  const finishSession = useCallback(
+    (sessionId: string) => {
+      if (finishing.current === sessionId) return;
+      finishing.current = sessionId;
+      finish.mutate(sessionId, {
+        onSuccess: (summary) =>
+          navigate(practicePaths.summary(examCode, code, summary.id, mode), { replace: true }),
+        onError: (error) => {
+          finishing.current = null;
+          toast.show(errorMessage(error, t), "error");
+        },
+      });
+    },
+    [finish.mutate, navigate, examCode, code, mode, toast, t],
+  );
+
+  const data = next.data;
+  const completeSession = data?.status === "session_complete" ? data.session.id : null;
+  useEffect(() => {
+    if (completeSession) finishSession(completeSession);
+  }, [completeSession, finishSession]);
+
+  const goNext = useCallback(
+    async (last: boolean) => {
+      if (!data) return;
+      if (last) {
+        finishSession(data.session.id);
+        return;
+      }
+      const fetched = await next.refetch();
+      if (fetched.isError) toast.show(errorMessage(fetched.error, t), "error");
+    },
+    [data, finishSession, next.refetch, toast, t],
+  );
+
+  if (tree.isError) {
+    return <CatalogError error={tree.error} onRetry={() => tree.refetch()} examCode={examCode} />;
+  }
+  if (!tree.data) return <SkeletonBlock lines={6} />;
+  if (!scope) {
+    return (
+      <div className="page page--narrow">
+        <PageHeading title={t("practice.title")}>{t("practice.title")}</PageHeading>
+        <Alert>{t("practice.notFound")}</Alert>
+        <p>
+          <Link to={catalogPaths.exam(examCode)}>{t("practice.back.catalog")}</Link>
+        </p>
+      </div>
+    );
+  }
+
+  const questionKey = data?.question ? `${data.session.id}:${data.question.id}` : null;
+  if (questionKey && firstQuestion.current === null) firstQuestion.current = questionKey;
+
+  return (
+    <div className="page page--narrow practice">
+      <div className="practice__top">
+        <ScopeHeading scope={scope} mode={mode} />
+        {data?.question ? (
+          <Button
+            variant="secondary"
+            className="practice__finish"
+            onClick={() => finishSession(data.session.id)}
+            loading={finish.isPending}
+          >
+            {t("practice.actions.finish")}
+          </Button>
+        ) : null}
+      </div>
+
+      {next.isError && !data ? (
+        <div className="catalog-status">
+          <Alert>{errorMessage(next.error, t)}</Alert>
+          <div>
+            <Button variant="secondary" onClick={() => next.refetch()}>
+              {t("catalog.error.retry")}
+            </Button>
+          </div>
+        </div>
+      ) : !data || data.status === "session_complete" ? (
+        <SkeletonBlock lines={6} />
+      ) : data.question && questionKey ? (
+        <QuestionCard
+          key={questionKey}
+          question={data.question}
+          progress={data.session}
+          autoFocus={questionKey !== firstQuestion.current}
+          onNext={goNext}
+          nextPending={next.isFetching || finish.isPending}
+        />
+      ) : (
+        <NothingLeft
+          scope={scope}
+          mode={mode}
+          progress={data.session}
+          onSeeResults={() => finishSession(data.session.id)}
+          finishing={finish.isPending}
+          autoFocus={firstQuestion.current !== null}
+        />
+      )}
+
+      <p className="practice__back">
+        <Link to={scope.catalogPath}>
+          {t(scope.kind === "subObjective" ? "practice.back.study" : "practice.back.catalog")}
+        </Link>
+      </p>
+    </div>
+  );
+}

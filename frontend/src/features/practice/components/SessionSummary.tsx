@@ -1,0 +1,153 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import type { PracticeMode } from "@/api/types";
+import { ButtonLink, PageHeading, SkeletonBlock } from "@/components/ui";
+import { CatalogError, LocalizedTitle, useExamTree } from "@/features/catalog";
+import { MasteryBadge, useLevelName } from "@/features/progress";
+import { practiceKeys } from "../api/keys";
+import { useSessionSummary } from "../api/queries";
+import { formatDuration, percent } from "../lib/format";
+import { practicePaths } from "../lib/paths";
+import { resolveScope, subObjectiveTitles } from "../lib/scope";
+import { CheckIcon } from "./Icons";
+
+/** /practice/:exam/:code?/summary/:session — score, time and mastery changes of a session. */
+export function SessionSummary({
+  examCode,
+  code,
+  sessionId,
+  mode,
+}: {
+  examCode: string;
+  code: string | null;
+  sessionId: string;
+  mode: PracticeMode;
+}) {
+  const { t, i18n } = useTranslation();
+  const levelName = useLevelName();
+  const queryClient = useQueryClient();
+  const summary = useSessionSummary(sessionId);
+  const tree = useExamTree(examCode);
+
+  // The session is over: practising this scope again starts a new one.
+  useEffect(() => {
+    queryClient.removeQueries({ queryKey: practiceKeys.nextAll() });
+  }, [queryClient]);
+
+  if (summary.isError) {
+    return <CatalogError error={summary.error} onRetry={() => summary.refetch()} />;
+  }
+  if (!summary.data || !tree.data) return <SkeletonBlock lines={6} />;
+
+  const data = summary.data;
+  const scope = resolveScope(tree.data, examCode, code);
+  const titles = subObjectiveTitles(tree.data);
+  const share = new Intl.NumberFormat(i18n.language, { style: "percent" }).format(
+    percent(data.correct, data.answered) / 100,
+  );
+  const scopeTitle = scope?.kind === "exam" ? t("practice.scope.exam") : scope?.title;
+
+  return (
+    <div className="page page--narrow summary">
+      <header className="practice__header">
+        <p className="level-header__eyebrow">{t(`practice.modes.${mode}`)}</p>
+        <PageHeading title={t("practice.summary.title")}>{t("practice.summary.title")}</PageHeading>
+        {scope ? (
+          <p className="summary__scope">
+            {scope.code ? <span className="practice__code">{scope.code}</span> : null}{" "}
+            <LocalizedTitle title={scopeTitle ?? ""} fallback={scope.fallback} />
+          </p>
+        ) : null}
+      </header>
+
+      {data.answered === 0 ? <p className="empty-state">{t("practice.summary.empty")}</p> : null}
+      <dl className="summary__stats">
+        <div className="summary__stat">
+          <dt>{t("practice.summary.scoreLabel")}</dt>
+          <dd>
+            <span className="summary__big">
+              {t("practice.summary.score", { correct: data.correct, answered: data.answered })}
+            </span>
+            <span className="summary__percent">{share}</span>
+          </dd>
+        </div>
+        <div className="summary__stat">
+          <dt>{t("practice.summary.timeLabel")}</dt>
+          <dd>
+            <span className="summary__big">{formatDuration(data.timeSpentMs, i18n.language)}</span>
+          </dd>
+        </div>
+      </dl>
+
+      <section aria-labelledby="summary-mastery">
+        <h2 id="summary-mastery" className="section-title">
+          {t("practice.summary.masteryTitle")}
+        </h2>
+        {data.masteryChanges.length === 0 ? (
+          <p className="empty-state">{t("practice.summary.noChange")}</p>
+        ) : (
+          <ul className="mastery-changes">
+            {data.masteryChanges.map((change) => {
+              const sub = titles.get(change.subObjectiveCode);
+              const up = change.scoreAfter > change.scoreBefore;
+              return (
+                <li key={change.subObjectiveId} className="mastery-change">
+                  <p className="mastery-change__title">
+                    <span className="practice__code">{change.subObjectiveCode}</span>{" "}
+                    {sub ? <LocalizedTitle title={sub.title} fallback={sub.fallback} /> : null}
+                  </p>
+                  <div className="mastery-change__levels">
+                    <p className="mastery-change__text">
+                      {t("practice.feedback.levelChange", {
+                        from: levelName(change.levelBefore),
+                        to: levelName(change.levelAfter),
+                      })}
+                      {up ? (
+                        <span className="mastery-change__up" aria-hidden="true">
+                          <CheckIcon />
+                        </span>
+                      ) : null}
+                    </p>
+                    <MasteryBadge
+                      mastery={{ level: change.levelAfter, score: change.scoreAfter }}
+                    />
+                  </div>
+                  <p className="mastery-change__score">
+                    {t("practice.summary.scoreChange", {
+                      from: change.scoreBefore,
+                      to: change.scoreAfter,
+                    })}
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <div className="button-row summary__actions">
+        <ButtonLink to={practicePaths.session(examCode, code, mode)}>
+          {t("practice.summary.again")}
+        </ButtonLink>
+        {scope?.objective ? (
+          <ButtonLink
+            variant="secondary"
+            to={practicePaths.session(examCode, scope.objective.code, "mixed")}
+          >
+            {t("practice.summary.wholeObjective", { code: scope.objective.code })}
+          </ButtonLink>
+        ) : null}
+        {scope ? (
+          <ButtonLink variant="secondary" to={scope.catalogPath}>
+            {t(
+              scope.kind === "subObjective"
+                ? "practice.summary.backStudy"
+                : "practice.summary.backCatalog",
+            )}
+          </ButtonLink>
+        ) : null}
+      </div>
+    </div>
+  );
+}

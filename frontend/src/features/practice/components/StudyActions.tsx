@@ -1,0 +1,123 @@
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocation } from "react-router";
+import { Button, ButtonLink } from "@/components/ui";
+import { useCurrentUser } from "@/features/auth";
+import { useMasteryByCode } from "@/features/progress";
+import { formatUpcoming } from "../lib/format";
+import { practicePaths } from "../lib/paths";
+
+/**
+ * The study screen's actions: practise the sub-objective, review what is due on it; generating
+ * questions comes later. Visitors are asked to log in first.
+ */
+export function StudyPracticeActions({
+  examCode,
+  subObjectiveCode,
+}: {
+  examCode: string;
+  subObjectiveCode: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const user = useCurrentUser();
+  const location = useLocation();
+  const mastery = useMasteryByCode(examCode);
+  const here = `${location.pathname}${location.search}`;
+
+  if (!user) {
+    return (
+      <div className="study-actions-wrap">
+        <ul className="study-actions">
+          {(
+            [
+              [
+                "practise",
+                "catalog.study.actions.practise.label",
+                "practice.study.visitorPractise",
+              ],
+              [
+                "generate",
+                "catalog.study.actions.generate.label",
+                "catalog.study.actions.generate.hint",
+              ],
+              ["review", "catalog.study.actions.review.label", "practice.study.visitorReview"],
+            ] as const
+          ).map(([key, label, hint]) => (
+            <li key={key} className="study-actions__item">
+              <Button
+                variant={key === "practise" ? "primary" : "secondary"}
+                disabled
+                block
+                aria-describedby={`${id}-${key}`}
+              >
+                {t(label)}
+              </Button>
+              <p className="study-actions__hint" id={`${id}-${key}`}>
+                {t(hint)}
+              </p>
+            </li>
+          ))}
+        </ul>
+        <p className="study-actions__login">
+          <ButtonLink variant="ghost" to={`/login?next=${encodeURIComponent(here)}`}>
+            {t("practice.study.login")}
+          </ButtonLink>
+        </p>
+      </div>
+    );
+  }
+
+  const mine = mastery.get(subObjectiveCode);
+  const dueAt = mine?.reviewDueAt ?? null;
+  const isDue = dueAt !== null && new Date(dueAt).getTime() <= Date.now();
+  const reviewHint = isDue
+    ? t("practice.study.reviewDue")
+    : dueAt
+      ? t("practice.study.reviewNext", { when: formatUpcoming(dueAt, i18n.language) })
+      : t("practice.study.reviewNone");
+
+  return (
+    <ul className="study-actions">
+      <li className="study-actions__item">
+        <ButtonLink
+          block
+          to={practicePaths.session(examCode, subObjectiveCode)}
+          aria-describedby={`${id}-practise`}
+        >
+          {t("catalog.study.actions.practise.label")}
+        </ButtonLink>
+        <p className="study-actions__hint" id={`${id}-practise`}>
+          {t("practice.study.practiseHint")}
+        </p>
+      </li>
+      <li className="study-actions__item">
+        <Button variant="secondary" disabled block aria-describedby={`${id}-generate`}>
+          {t("catalog.study.actions.generate.label")}
+        </Button>
+        <p className="study-actions__hint" id={`${id}-generate`}>
+          {t("catalog.study.actions.generate.hint")}
+        </p>
+      </li>
+      <li className="study-actions__item">
+        {isDue ? (
+          <ButtonLink
+            variant="secondary"
+            block
+            to={practicePaths.session(examCode, subObjectiveCode, "due")}
+            aria-describedby={`${id}-review`}
+          >
+            {t("catalog.study.actions.review.label")}
+          </ButtonLink>
+        ) : (
+          <Button variant="secondary" disabled block aria-describedby={`${id}-review`}>
+            {t("catalog.study.actions.review.label")}
+          </Button>
+        )}
+        <p className="study-actions__hint" id={`${id}-review`}>
+          {reviewHint}
+        </p>
+      </li>
+    </ul>
+  );
+}

@@ -1,0 +1,8 @@
+// The practice feature's public entry point: the app imports from here only.
+export { practiceKeys } from "./api/keys";
+export { PracticeHome } from "./components/PracticeHome";
+export { PracticeSession } from "./components/PracticeSession";
+export { SessionSummary } from "./components/SessionSummary";
+export { StudyPracticeActions } from "./components/StudyActions";
+export { practicePaths } from "./lib/paths";
+export { PRACTICE_MODES, parseMode } from "./lib/scope";

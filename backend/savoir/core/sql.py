@@ -18,7 +18,9 @@ def table(model: type[models.Model]) -> str:
 
 def db_value(model: type[models.Model], field: str, value: Any) -> Any:
     """`value` as the ORM would send it for `model.field` (UUIDs, datetimes, JSON...)."""
-    return model._meta.get_field(field).get_db_prep_value(value, connection, prepared=False)
+    model_field = model._meta.get_field(field)
+    assert isinstance(model_field, models.Field)
+    return model_field.get_db_prep_value(value, connection, prepared=False)
 
 
 def for_update() -> str:

@@ -62,4 +62,6 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return error_response(500, "server_error", _("Something went wrong on our side. Please try again."))
+    return error_response(
+        500, "server_error", _("Something went wrong on our side. Please try again.")
+    )

@@ -36,15 +36,15 @@ def card_from_row(row: ReviewCard | dict[str, Any] | None, now: datetime) -> Car
     # An explicit card_id: without one, fsrs sleeps 1 ms to make its timestamp id unique.
     if row is None:
         return Card(card_id=0, due=now)
-    get = row.get if isinstance(row, dict) else lambda name: getattr(row, name)
+    values: dict[str, Any] = row if isinstance(row, dict) else vars(row)
     return Card(
-        card_id=get("id"),
-        state=State(get("state")),
-        step=get("step"),
-        stability=get("stability"),
-        difficulty=get("difficulty"),
-        due=get("due_at"),
-        last_review=get("last_review_at"),
+        card_id=values["id"],
+        state=State(values["state"]),
+        step=values["step"],
+        stability=values["stability"],
+        difficulty=values["difficulty"],
+        due=values["due_at"],
+        last_review=values["last_review_at"],
     )
 
 

@@ -157,10 +157,8 @@ def learner_snapshot(*, user: User, exam_code: str, locale: str) -> Snapshot:
     ):
         by_id[sub_id].topics_practised = practised
     for node in subs.values():
-        for parent in (
-            objectives[node.parent_code],
-            domains[objectives[node.parent_code].parent_code],
-        ):  # type: ignore[index]
+        objective = objectives[str(node.parent_code)]
+        for parent in (objective, domains[str(objective.parent_code)]):
             parent.sub_codes.append(node.entity.code)
             parent.topic_total += node.topic_total
             parent.topics_practised += node.topics_practised
@@ -234,7 +232,7 @@ def readiness(snapshot: Snapshot, locale: str) -> dict[str, Any]:
             }
         )
     estimate = round(exam.score_min + span * expected)
-    half_width = round(25 + span * unknown * 0.5)
+    half_width = round(span * (0.03 + 0.5 * unknown))
     low, high = (
         max(exam.score_min, estimate - half_width),
         min(exam.score_max, estimate + half_width),
@@ -318,13 +316,14 @@ def activity(*, user: User, start: date, end: date) -> list[dict[str, Any]]:
 _REASONS = ("misconceptions", "due_reviews", "weak_mastery", "never_practised", "high_exam_weight")
 
 
-def _reasons(node: Node) -> list[str]:
+def _reasons(node: Node, average_weight: float) -> list[str]:
     found = {
         "misconceptions": node.misconceptions > 0,
         "due_reviews": node.due_count > 0,
         "weak_mastery": node.answered > 0 and node.mastery < 50,
         "never_practised": node.answered == 0,
-        "high_exam_weight": (node.weight_percent or 0) >= 20,
+        # Its domain weighs more than an average domain of this exam.
+        "high_exam_weight": (node.weight_percent or 0) > average_weight,
     }
     return [r for r in _REASONS if found[r]]
 
@@ -346,7 +345,10 @@ def _priority(node: Node) -> float:
 
 def recommendations(*, snapshot: Snapshot, locale: str, limit: int = 5) -> list[dict[str, Any]]:
     """The next best sub-objectives (at most `limit`), each with the reasons it is proposed."""
-    candidates = [n for n in snapshot.subs.values() if set(_reasons(n)) - {"high_exam_weight"}]
+    average_weight = 100 / len(snapshot.domains) if snapshot.domains else 100
+    candidates = [
+        n for n in snapshot.subs.values() if set(_reasons(n, average_weight)) - {"high_exam_weight"}
+    ]
     candidates.sort(key=lambda n: (-_priority(n), n.entity.code))
     result = []
     for node in candidates[:limit]:
@@ -357,7 +359,7 @@ def recommendations(*, snapshot: Snapshot, locale: str, limit: int = 5) -> list[
                 "objective_code": objective.entity.code,
                 "domain_code": objective.parent_code,
                 "misconceptions": node.misconceptions,
-                "reasons": _reasons(node),
+                "reasons": _reasons(node, average_weight),
             }
         )
     return result

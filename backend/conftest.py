@@ -11,6 +11,7 @@ from django.test import Client
 
 from savoir.accounts.models import User
 from savoir.accounts.services import user_create
+from savoir.progress.selectors import outline_cache_clear
 from savoir.questions.selectors import answer_key_cache_clear
 
 PASSWORD = "Correct-Horse-42!"
@@ -48,9 +49,11 @@ def _clear_cache():
     # Rolled-back tests reuse primary keys, so no cached answer key may outlive its test.
     cache.clear()
     answer_key_cache_clear()
+    outline_cache_clear()
     yield
     cache.clear()
     answer_key_cache_clear()
+    outline_cache_clear()
 
 
 @pytest.fixture

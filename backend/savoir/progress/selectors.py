@@ -5,6 +5,7 @@ of the blueprint and of the bank, never on how many answers a learner has given.
 from __future__ import annotations
 
 import math
+import time
 import zoneinfo
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -51,11 +52,22 @@ def today_for(user: User, now: datetime | None = None) -> date:
     return timezone.localtime(now or timezone.now(), zone).date()
 
 
+@dataclass(frozen=True)
+class Entry:
+    """A catalog entry as the dashboard needs it: no ORM instance, so it can be cached."""
+
+    pk: int
+    code: str
+    title: str
+    title_en: str
+    fallback: bool
+
+
 @dataclass
 class Node:
     """A domain, objective or sub-objective with the learner's figures rolled up."""
 
-    entity: Any
+    entity: Entry
     kind: str
     parent_code: str | None
     weight_percent: int | None = None
@@ -99,48 +111,99 @@ class Snapshot:
     now: datetime
 
 
-def learner_snapshot(*, user: User, exam_code: str, locale: str) -> Snapshot:
-    """Everything the dashboard shows, in a fixed number of queries."""
-    exam = exam_get(code=exam_code)
-    now = timezone.now()
-    domains = {
-        d.code: Node(d, "domain", None, weight_percent=d.weight_percent)
-        for d in Domain.objects.filter(exam=exam, retired_at__isnull=True)
+@dataclass(frozen=True)
+class Outline:
+    domains: list[tuple[Entry, int]]  # entry, weight
+    objectives: list[tuple[Entry, str, int]]  # entry, domain code, weight
+    subs: list[tuple[Entry, str, int, int]]  # entry, objective code, weight, active topics
+
+
+# The blueprint is the same for every learner and changes only on import or admin edits: keep
+# its localized outline in process memory for a few minutes rather than reload ~900 rows.
+_OUTLINE_SECONDS = 300.0
+_outlines: dict[tuple[int, str], tuple[float, Outline]] = {}
+
+
+def outline_cache_clear() -> None:
+    _outlines.clear()
+
+
+def _entry(entity: Any, locale: str) -> Entry:
+    title = localize(entity, locale)
+    return Entry(entity.pk, entity.code, title.text, title.text_en, title.fallback)
+
+
+def exam_outline(*, exam: Exam, locale: str) -> Outline:
+    cached = _outlines.get((exam.pk, locale))
+    if cached is not None and cached[0] > time.monotonic():
+        return cached[1]
+    domains = (
+        Domain.objects.filter(exam=exam, retired_at__isnull=True)
         .order_by("position")
         .prefetch_related(translations_prefetch(Domain, locale))
-    }
-    objectives = {
-        o.code: Node(o, "objective", o.domain.code, weight_percent=o.domain.weight_percent)
-        for o in Objective.objects.filter(exam=exam, retired_at__isnull=True)
+    )
+    objectives = (
+        Objective.objects.filter(exam=exam, retired_at__isnull=True)
         .select_related("domain")
         .order_by("domain__position", "position")
         .prefetch_related(translations_prefetch(Objective, locale))
-    }
-    subs: dict[str, Node] = {}
-    by_id: dict[int, Node] = {}
-    for s in (
+    )
+    subs = (
         SubObjective.objects.filter(exam=exam, retired_at__isnull=True)
         .select_related("objective__domain")
         .annotate(topic_total=Count("topics", filter=Q(topics__retired_at__isnull=True)))
         .order_by("objective__domain__position", "objective__position", "position")
         .prefetch_related(translations_prefetch(SubObjective, locale))
-    ):
+    )
+    outline = Outline(
+        domains=[(_entry(d, locale), d.weight_percent) for d in domains],
+        objectives=[
+            (_entry(o, locale), o.domain.code, o.domain.weight_percent) for o in objectives
+        ],
+        subs=[
+            (_entry(s, locale), s.objective.code, s.objective.domain.weight_percent, s.topic_total)  # type: ignore[attr-defined]
+            for s in subs
+        ],
+    )
+    _outlines[(exam.pk, locale)] = (time.monotonic() + _OUTLINE_SECONDS, outline)
+    return outline
+
+
+def learner_snapshot(*, user: User, exam_code: str, locale: str) -> Snapshot:
+    """Everything the dashboard shows: the cached outline plus six small per-learner reads."""
+    exam = exam_get(code=exam_code)
+    now = timezone.now()
+    outline = exam_outline(exam=exam, locale=locale)
+    domains = {e.code: Node(e, "domain", None, weight_percent=w) for e, w in outline.domains}
+    objectives = {
+        e.code: Node(e, "objective", d, weight_percent=w) for e, d, w in outline.objectives
+    }
+    subs: dict[str, Node] = {}
+    by_id: dict[int, Node] = {}
+    for e, objective_code, weight, topics in outline.subs:
         node = Node(
-            s,
+            e,
             "sub_objective",
-            s.objective.code,
-            weight_percent=s.objective.domain.weight_percent,
-            sub_codes=[s.code],
-            topic_total=s.topic_total,
-        )  # type: ignore[attr-defined]
-        subs[s.code] = by_id[s.pk] = node
-    for m in SubObjectiveMastery.objects.filter(user=user, sub_objective_id__in=list(by_id)):
-        node = by_id[m.sub_objective_id]
-        node.score_sum, node.answered, node.correct = m.score, m.answered, m.correct
-        node.subs_practised = 1 if m.answered else 0
-        node.last_activity_at = m.last_activity_at
+            objective_code,
+            weight_percent=weight,
+            sub_codes=[e.code],
+            topic_total=topics,
+        )
+        subs[e.code] = by_id[e.pk] = node
+    # Per-learner rows are few (one per sub-objective, card or topic practised): read them all.
+    for m in SubObjectiveMastery.objects.filter(user=user).only(
+        "sub_objective_id", "score", "answered", "correct", "last_activity_at"
+    ):
+        if (practised := by_id.get(m.sub_objective_id)) is not None:
+            practised.score_sum, practised.answered, practised.correct = (
+                m.score,
+                m.answered,
+                m.correct,
+            )
+            practised.subs_practised = 1 if m.answered else 0
+            practised.last_activity_at = m.last_activity_at
     for sub_id, due, wrong in (
-        ReviewCard.objects.filter(user=user, sub_objective_id__in=list(by_id))
+        ReviewCard.objects.filter(user=user)
         .values("sub_objective_id")
         .annotate(
             due=Count("pk", filter=Q(due_at__lte=now)),
@@ -148,14 +211,16 @@ def learner_snapshot(*, user: User, exam_code: str, locale: str) -> Snapshot:
         )
         .values_list("sub_objective_id", "due", "wrong")
     ):
-        by_id[sub_id].due_count, by_id[sub_id].misconceptions = due, wrong
+        if sub_id in by_id:
+            by_id[sub_id].due_count, by_id[sub_id].misconceptions = due, wrong
     for sub_id, practised in (
-        TopicPractice.objects.filter(user=user, topic__sub_objective_id__in=list(by_id))
+        TopicPractice.objects.filter(user=user)
         .values("topic__sub_objective_id")
         .annotate(n=Count("pk"))
         .values_list("topic__sub_objective_id", "n")
     ):
-        by_id[sub_id].topics_practised = practised
+        if sub_id in by_id:
+            by_id[sub_id].topics_practised = practised
     for node in subs.values():
         objective = objectives[str(node.parent_code)]
         for parent in (objective, domains[str(objective.parent_code)]):
@@ -174,17 +239,16 @@ def learner_snapshot(*, user: User, exam_code: str, locale: str) -> Snapshot:
                 parent.last_activity_at = node.last_activity_at
     stats = LearnerStats.objects.filter(user=user).first()
     goal = ExamGoal.objects.filter(user=user, exam=exam).first()
-    due_now = ReviewCard.objects.filter(user=user, due_at__lte=now).count()
+    due_now = sum(n.due_count for n in subs.values())
     return Snapshot(exam, domains, objectives, subs, stats, goal, due_now, now)
 
 
 def node_view(node: Node, locale: str) -> dict[str, Any]:
-    title = localize(node.entity, locale)
     return {
         "id": node.entity.pk,
         "code": node.entity.code,
-        "title": title.text,
-        "title_en": title.text_en,
+        "title": node.entity.title,
+        "title_en": node.entity.title_en,
         "parent_code": node.parent_code,
         "weight_percent": node.weight_percent,
         "mastery": node.mastery,
@@ -220,11 +284,10 @@ def readiness(snapshot: Snapshot, locale: str) -> dict[str, Any]:
         evidence = node.subs_practised / node.sub_total if node.sub_total else 0.0
         expected += weight * share
         unknown += weight * (1 - evidence)
-        title = localize(node.entity, locale)
         domains.append(
             {
                 "code": node.entity.code,
-                "title": title.text,
+                "title": node.entity.title,
                 "weight_percent": node.weight_percent,
                 "mastery": node.mastery,
                 "evidence": round(evidence, 4),
@@ -245,7 +308,7 @@ def readiness(snapshot: Snapshot, locale: str) -> dict[str, Any]:
         else "not_yet"
     )
     without = [
-        {"code": n.entity.code, "title": localize(n.entity, locale).text}
+        {"code": n.entity.code, "title": n.entity.title}
         for n in snapshot.objectives.values()
         if n.subs_practised == 0
     ]

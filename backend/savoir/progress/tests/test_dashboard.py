@@ -283,8 +283,9 @@ def test_dashboard_query_counts_do_not_grow_with_history(logged_in: ApiClient, s
         return result
 
     _answer(logged_in, question, True)
+    counts()  # the first call also loads the exam outline, which is then kept in memory
     few = counts()
     for _ in range(30):
         _answer(logged_in, question, False)
     assert counts() == few
-    assert max(few.values()) <= 16
+    assert max(few.values()) <= 8

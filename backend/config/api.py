@@ -12,6 +12,7 @@ from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationEr
 
 from savoir.accounts.api import auth_router, users_router
 from savoir.catalog.api import router as catalog_router
+from savoir.generation.api import router as generation_router
 from savoir.core.api import router as health_router
 from savoir.core.errors import ApplicationError, RateLimited
 from savoir.core.validation import field_errors
@@ -109,5 +110,6 @@ api.add_router("/users", users_router)
 api.add_router("/catalog", catalog_router)
 api.add_router("/practice", practice_router)
 api.add_router("/qcm", qcm_router)
+api.add_router("/qcm", generation_router)
 api.add_router("/reviews", reviews_router)
 api.add_router("/progress", progress_router)

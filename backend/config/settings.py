@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "savoir.questions",
     "savoir.practice",
     "savoir.progress",
+    "savoir.generation",
 ]
 
 MIDDLEWARE = [
@@ -237,6 +238,13 @@ EMAIL_TIMEOUT = 15
 OPENAI_API_KEY = env.str("OPENAI_API_KEY", default="")
 OPENAI_BASE_URL = env.str("OPENAI_BASE_URL", default="")
 OPENAI_MODEL = env.str("OPENAI_MODEL", default="gpt-4.1-mini")
+
+# Per learner: generation requests per minute, and generated questions per UTC day.
+GENERATION_RATE_PER_MINUTE = env.int("GENERATION_RATE_PER_MINUTE", default=5)
+GENERATION_DAILY_QUOTA = env.int("GENERATION_DAILY_QUOTA", default=50)
+# Per attempt (the SDK's default is 600 s); retries back off from this base.
+GENERATION_TIMEOUT_SECONDS = env.float("GENERATION_TIMEOUT_SECONDS", default=45.0)
+GENERATION_RETRY_BACKOFF_SECONDS = env.float("GENERATION_RETRY_BACKOFF_SECONDS", default=1.0)
 
 # Origin used in e-mailed links; by default the origin of the request that triggered the e-mail.
 PUBLIC_URL = env.str("PUBLIC_URL", default="")

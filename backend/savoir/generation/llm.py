@@ -1,0 +1,163 @@
+"""Talking to the model: the OpenAI Responses API through the official SDK, with structured
+output. OPENAI_BASE_URL lets Ollama, vLLM or LM Studio stand in for OpenAI."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openai
+import pydantic
+from django.conf import settings
+from pydantic import BaseModel, ConfigDict, Field
+
+PROMPT_VERSION = "question-v1"
+PROMPT = (Path(__file__).parent / "prompts" / f"{PROMPT_VERSION}.md").read_text(encoding="utf-8")
+MAX_RETRIES = 2
+RETRY_AFTER_CAP_SECONDS = 20.0
+# USD per million tokens (input, output), to estimate what each run cost; unknown models count 0.
+PRICES: dict[str, tuple[Decimal, Decimal]] = {
+    "gpt-4.1-mini": (Decimal("0.40"), Decimal("1.60")),
+    "gpt-4.1": (Decimal("2.00"), Decimal("8.00")),
+    "gpt-4o-mini": (Decimal("0.15"), Decimal("0.60")),
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class GeneratedChoice(_Strict):
+    text: str = Field(description="The option as the learner reads it.")
+    explanation: str = Field(description="Why it is right, or why it is wrong.")
+    misconception: str | None = Field(
+        description="For a distractor: the misconception it represents."
+    )
+
+
+class GeneratedQuestion(_Strict):
+    stem: str
+    explanation: str = Field(description="Why the correct answer is right, two or three sentences.")
+    correct: GeneratedChoice
+    distractors: list[GeneratedChoice] = Field(description="Exactly three wrong options.")
+
+
+class GeneratedBatch(_Strict):
+    """The model returns the key and the distractors apart: the server shuffles them."""
+
+    questions: list[GeneratedQuestion]
+
+
+class GenerationFailure(Exception):
+    """A run that cannot produce questions; `code` is shown (localized) to the learner."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        self.code = code
+        self.detail = detail
+        super().__init__(f"{code}: {detail}")
+
+
+@dataclass
+class ModelOutput:
+    batch: GeneratedBatch
+    input_tokens: int
+    output_tokens: int
+    attempts: int
+    model: str
+
+
+def generation_available() -> bool:
+    return bool(settings.OPENAI_API_KEY or settings.OPENAI_BASE_URL)
+
+
+def client() -> openai.OpenAI:
+    # Retries are ours (below): the SDK would also retry a 429 insufficient_quota, which must not be.
+    return openai.OpenAI(
+        api_key=settings.OPENAI_API_KEY or "not-needed-for-local-servers",
+        base_url=settings.OPENAI_BASE_URL or None,
+        timeout=settings.GENERATION_TIMEOUT_SECONDS,
+        max_retries=0,
+    )
+
+
+def estimate_cost(model: str, input_tokens: int, output_tokens: int) -> Decimal:
+    price_in, price_out = PRICES.get(model, (Decimal(0), Decimal(0)))
+    return (price_in * input_tokens + price_out * output_tokens) / Decimal(1_000_000)
+
+
+def _retry_after(error: openai.APIStatusError) -> float | None:
+    headers = error.response.headers
+    try:
+        if "retry-after-ms" in headers:
+            return float(headers["retry-after-ms"]) / 1000
+        if "retry-after" in headers:
+            return float(headers["retry-after"])
+    except ValueError:
+        return None
+    return None
+
+
+def generate(*, instructions: str, prompt: str, sleep: Any = time.sleep) -> ModelOutput:
+    """Call the model, retrying what is worth retrying (at most MAX_RETRIES times)."""
+    model = settings.OPENAI_MODEL
+    backoff = settings.GENERATION_RETRY_BACKOFF_SECONDS
+    attempts = 0
+    while True:
+        attempts += 1
+        try:
+            response = client().responses.parse(
+                model=model,
+                instructions=instructions,
+                input=prompt,
+                text_format=GeneratedBatch,
+                max_output_tokens=8000,
+            )
+        except openai.AuthenticationError as exc:
+            raise GenerationFailure(
+                "configuration", f"401 from the model server: {exc.message}"
+            ) from None
+        except openai.RateLimitError as exc:
+            body = exc.body if isinstance(exc.body, dict) else {}
+            if (body.get("code") or getattr(exc, "code", None)) == "insufficient_quota":
+                raise GenerationFailure("quota_exhausted", exc.message) from None
+            wait = _retry_after(exc)
+            if attempts > MAX_RETRIES or (wait is not None and wait > RETRY_AFTER_CAP_SECONDS):
+                raise GenerationFailure("rate_limited", exc.message) from None
+            sleep(wait if wait is not None else backoff * 2**attempts)
+            continue
+        except (openai.APITimeoutError, openai.APIConnectionError) as exc:
+            if attempts > MAX_RETRIES:
+                code = "timeout" if isinstance(exc, openai.APITimeoutError) else "unreachable"
+                raise GenerationFailure(code, str(exc)) from None
+            sleep(backoff * 2**attempts)
+            continue
+        except openai.APIStatusError as exc:
+            if exc.status_code >= 500 or exc.status_code in {408, 409}:
+                if attempts > MAX_RETRIES:
+                    raise GenerationFailure(
+                        "model_error", f"{exc.status_code}: {exc.message}"
+                    ) from None
+                sleep(_retry_after(exc) or backoff * 2**attempts)
+                continue
+            raise GenerationFailure("model_error", f"{exc.status_code}: {exc.message}") from None
+        except pydantic.ValidationError as exc:
+            # Truncated output and schema violations both surface here (ai-generation.md).
+            raise GenerationFailure("invalid_output", str(exc)[:500]) from None
+        break
+    if response.status == "incomplete":
+        reason = response.incomplete_details.reason if response.incomplete_details else "unknown"
+        raise GenerationFailure("invalid_output", f"incomplete response: {reason}")
+    parsed = response.output_parsed
+    if parsed is None:
+        raise GenerationFailure("refused", "the model refused or returned no structured output")
+    usage = response.usage
+    return ModelOutput(
+        batch=parsed,
+        input_tokens=usage.input_tokens if usage else 0,
+        output_tokens=usage.output_tokens if usage else 0,
+        attempts=attempts,
+        model=response.model or model,
+    )

@@ -1,0 +1,307 @@
+"""Generation use cases: accept a request (limits, quota, cache), run it in the background,
+expire runs whose worker died."""
+
+from __future__ import annotations
+
+import contextlib
+import random
+import time
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from savoir.accounts.models import Role, User
+from savoir.catalog.models import SubObjective
+from savoir.catalog.selectors import localize, translations_prefetch
+from savoir.core.errors import ApplicationError, NotFound, PermissionDenied, RateLimited
+from savoir.core.ratelimit import rate_limit_hit
+from savoir.core.tasks import task_enqueue
+from savoir.practice.models import ReviewCard
+from savoir.questions.models import PRACTICE_STATUSES, Question, Source, Status
+from savoir.questions.services import ChoiceData, question_create
+
+from . import llm, quality
+from .models import FINISHED, GenerationRun, RejectedItem, RunQuestion, RunStatus
+
+STUCK_AFTER = timedelta(minutes=5)
+LANGUAGE_NAMES = {"fr": "French", "en": "English"}
+
+
+class GenerationUnavailable(ApplicationError):
+    status = 503
+    code = "generation_unavailable"
+    default_message = gettext_lazy(
+        "Question generation is not enabled on this server. Practice from the question bank still works."
+    )
+
+
+class QuotaExceeded(RateLimited):
+    code = "generation_quota"
+    default_message = gettext_lazy(
+        "You have reached today's limit of generated questions. It resets at midnight (UTC)."
+    )
+
+
+# --- Quota: generated questions per learner and UTC day, reserved atomically in the shared store ---
+
+
+def _quota_key(user_id: int) -> str:
+    return f"gen-quota:{user_id}:{timezone.now().date().isoformat()}"
+
+
+def _seconds_to_midnight() -> int:
+    now = timezone.now()
+    tomorrow = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    return int((tomorrow - now).total_seconds()) + 1
+
+
+def quota_reserve(*, user_id: int, count: int) -> None:
+    key = _quota_key(user_id)
+    cache.add(key, 0, timeout=_seconds_to_midnight() + 3600)
+    used = cache.incr(key, count)
+    if used > settings.GENERATION_DAILY_QUOTA:
+        cache.decr(key, count)
+        raise QuotaExceeded(retry_after=_seconds_to_midnight())
+
+
+def quota_release(*, run: GenerationRun) -> None:
+    unused = run.quota_reserved - run.accepted
+    if unused > 0:
+        with contextlib.suppress(ValueError):  # the day's counter already expired
+            cache.decr(f"gen-quota:{run.user_id}:{run.created_at.date().isoformat()}", unused)
+
+
+# --- Requests ------------------------------------------------------------------------------------------
+
+
+def _unseen_bank(
+    *, user: User, sub_objective: SubObjective, language: str, difficulty: int
+) -> list[Question]:
+    seen = ReviewCard.objects.filter(user=user, sub_objective=sub_objective).values("group_id")
+    return list(
+        Question.objects.filter(
+            sub_objective=sub_objective,
+            language=language,
+            difficulty=difficulty,
+            status__in=PRACTICE_STATUSES,
+        )
+        .exclude(group_id__in=seen)
+        .order_by("pk")
+    )
+
+
+@transaction.atomic
+def generation_request(
+    *,
+    user: User,
+    sub_objective_id: int,
+    language: str,
+    difficulty: int,
+    count: int,
+    force: bool = False,
+) -> GenerationRun:
+    """Accept a request without waiting for the model: enough unseen bank questions answer it at
+    once (no model call, no quota); otherwise a run is queued for the background worker."""
+    sub = SubObjective.objects.filter(pk=sub_objective_id, retired_at__isnull=True).first()
+    if sub is None:
+        raise NotFound(_("Unknown sub-objective."))
+    if force and user.role not in {Role.TEACHER, Role.ADMIN}:
+        raise PermissionDenied(_("Only teachers and administrators can force a generation."))
+    runs_expire(user=user)
+    rate_limit_hit("generate", str(user.pk), limit=settings.GENERATION_RATE_PER_MINUTE, window=60)
+    if not force:
+        bank = _unseen_bank(user=user, sub_objective=sub, language=language, difficulty=difficulty)
+        if len(bank) >= count:
+            run = GenerationRun.objects.create(
+                user=user,
+                sub_objective=sub,
+                language=language,
+                difficulty=difficulty,
+                requested=count,
+                accepted=count,
+                status=RunStatus.SUCCEEDED,
+                from_cache=True,
+                started_at=timezone.now(),
+                finished_at=timezone.now(),
+                latency_ms=0,
+            )
+            RunQuestion.objects.bulk_create(
+                RunQuestion(run=run, question=q, position=n) for n, q in enumerate(bank[:count])
+            )
+            return run
+    if not llm.generation_available():
+        raise GenerationUnavailable()
+    quota_reserve(user_id=user.pk, count=count)
+    run = GenerationRun.objects.create(
+        user=user,
+        sub_objective=sub,
+        language=language,
+        difficulty=difficulty,
+        requested=count,
+        forced=force,
+        model=settings.OPENAI_MODEL,
+        prompt_version=llm.PROMPT_VERSION,
+        quota_reserved=count,
+    )
+    from .tasks import generation_run_task
+
+    task_enqueue(generation_run_task, str(run.pk))
+    return run
+
+
+# --- Running -------------------------------------------------------------------------------------------
+
+
+def _prompt(run: GenerationRun) -> tuple[str, str]:
+    sub = (
+        SubObjective.objects.select_related("objective__domain", "exam")
+        .prefetch_related(
+            translations_prefetch(SubObjective, run.language),
+            "objective__translations",
+            "exam__translations",
+            "topics__translations",
+        )
+        .get(pk=run.sub_objective_id)
+    )
+    objective = sub.objective
+    title = localize(sub, run.language)
+    topics = (
+        "; ".join(localize(t, "en").text for t in sub.topics.all() if t.retired_at is None)
+        or "(none listed)"
+    )
+    existing = list(
+        Question.objects.filter(sub_objective=sub, language=run.language)
+        .exclude(status=Status.REJECTED)
+        .order_by("-pk")
+        .values_list("stem", flat=True)[:30]
+    )
+    scenario_rule = (
+        "This objective is assessed with scenarios: each stem is a short realistic situation (3 to 5 lines) "
+        "that asks the learner to take a decision."
+        if objective.scenario_based
+        else ""
+    )
+    prompt = llm.PROMPT.format(
+        exam_name=localize(sub.exam, "en", "name").text,
+        exam_code=sub.exam.code,
+        objective_code=objective.code,
+        objective_verb_en=localize(objective, "en", "verb").text,
+        objective_title_en=localize(objective, "en").text,
+        sub_objective_code=sub.code,
+        sub_objective_title_en=title.text_en,
+        sub_objective_title=title.text,
+        topics=topics,
+        count=run.requested,
+        language_name=LANGUAGE_NAMES[run.language],
+        difficulty=run.difficulty,
+        scenario_rule=scenario_rule,
+        existing_stems="\n".join(f"  - {s}" for s in existing) or "  (none yet)",
+    )
+    instructions = "You are a careful item writer for IT security certification practice. Answer only with the requested JSON."
+    return instructions, prompt
+
+
+def _finish(run: GenerationRun, status: str, *, code: str = "", detail: str = "") -> None:
+    run.status, run.error_code, run.error_detail = status, code, detail[:2000]
+    run.finished_at = timezone.now()
+    run.save()
+    quota_release(run=run)
+
+
+def run_execute(*, run_id: str) -> None:
+    """Generate, check and store the questions of a queued run. Safe to run twice: only a queued
+    run starts, and a run is claimed in its own transaction."""
+    with transaction.atomic():
+        run = GenerationRun.objects.select_for_update().filter(pk=run_id).first()
+        if run is None or run.status != RunStatus.QUEUED:
+            return
+        run.status, run.started_at = RunStatus.RUNNING, timezone.now()
+        run.save(update_fields=["status", "started_at"])
+    started = time.monotonic()
+    try:
+        instructions, prompt = _prompt(run)
+        output = llm.generate(instructions=instructions, prompt=prompt)
+    except llm.GenerationFailure as failure:
+        run.latency_ms = int((time.monotonic() - started) * 1000)
+        _finish(run, RunStatus.FAILED, code=failure.code, detail=failure.detail)
+        return
+    run.latency_ms = int((time.monotonic() - started) * 1000)
+    run.attempts, run.model = output.attempts, output.model
+    run.input_tokens, run.output_tokens = output.input_tokens, output.output_tokens
+    run.cost_estimate_usd = llm.estimate_cost(
+        output.model, output.input_tokens, output.output_tokens
+    )
+    existing = list(
+        Question.objects.filter(sub_objective_id=run.sub_objective_id, language=run.language)
+        .exclude(status=Status.REJECTED)
+        .values_list("stem", flat=True)
+    )
+    shuffler = random.SystemRandom()
+    for item in output.batch.questions[: run.requested]:
+        reason = quality.check(item, language=run.language, existing_stems=existing)
+        if reason:
+            RejectedItem.objects.create(run=run, reason=reason, payload=item.model_dump())
+            run.rejected += 1
+            continue
+        choices = [ChoiceData(item.correct.text, True, item.correct.explanation)] + [
+            ChoiceData(d.text, False, d.explanation) for d in item.distractors
+        ]
+        shuffler.shuffle(choices)
+        with transaction.atomic():
+            question = question_create(
+                sub_objective=run.sub_objective,
+                language=run.language,
+                stem=item.stem,
+                explanation=item.explanation,
+                difficulty=run.difficulty,
+                choices=choices,
+                source=Source.GENERATED,
+                status=Status.PENDING_REVIEW,
+                generation_run_id=run.pk,
+            )
+            RunQuestion.objects.create(run=run, question=question, position=run.accepted)
+            run.accepted += 1
+            GenerationRun.objects.filter(pk=run.pk).update(
+                accepted=run.accepted, rejected=run.rejected
+            )
+        existing.append(item.stem)
+    run.rejected += max(
+        0, len(output.batch.questions[: run.requested]) - run.accepted - run.rejected
+    )
+    if run.accepted == run.requested:
+        _finish(run, RunStatus.SUCCEEDED)
+    elif run.accepted:
+        _finish(run, RunStatus.PARTIAL, code="some_rejected")
+    else:
+        _finish(run, RunStatus.FAILED, code="all_rejected")
+
+
+def runs_expire(*, user: User | None = None) -> int:
+    """Runs whose worker died (still running after STUCK_AFTER) end as failed."""
+    stuck = GenerationRun.objects.filter(
+        status__in=[RunStatus.RUNNING, RunStatus.QUEUED],
+        created_at__lt=timezone.now() - STUCK_AFTER,
+    )
+    if user is not None:
+        stuck = stuck.filter(user=user)
+    count = 0
+    for run in stuck:
+        _finish(run, RunStatus.FAILED, code="interrupted", detail="no result before the time limit")
+        count += 1
+    return count
+
+
+def run_for_user(*, user: User, run_id: Any) -> GenerationRun:
+    run = GenerationRun.objects.filter(pk=run_id, user=user).first()
+    if run is None:
+        raise NotFound(_("This generation does not exist."))
+    if run.status not in FINISHED:
+        runs_expire(user=user)
+        run.refresh_from_db()
+    return run

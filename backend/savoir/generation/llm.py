@@ -4,11 +4,13 @@ output. OPENAI_BASE_URL lets Ollama, vLLM or LM Studio stand in for OpenAI."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import ijson
 import openai
 import pydantic
 from django.conf import settings
@@ -62,11 +64,26 @@ class GenerationFailure(Exception):
 
 @dataclass
 class ModelOutput:
-    batch: GeneratedBatch
     input_tokens: int
     output_tokens: int
     attempts: int
     model: str
+    items: int  # questions the model delivered
+
+
+class _ItemSink:
+    """Receives each question from ijson the moment its closing brace arrives."""
+
+    def __init__(self, on_item: Callable[[GeneratedQuestion | None, dict[str, Any]], None]) -> None:
+        self.on_item = on_item
+        self.count = 0
+
+    def send(self, value: dict[str, Any]) -> None:
+        self.count += 1
+        try:
+            self.on_item(GeneratedQuestion.model_validate(value), value)
+        except pydantic.ValidationError:
+            self.on_item(None, value)  # one malformed item; the gate records it as such
 
 
 def generation_available() -> bool:
@@ -100,21 +117,24 @@ def _retry_after(error: openai.APIStatusError) -> float | None:
     return None
 
 
-def generate(*, instructions: str, prompt: str, sleep: Any = time.sleep) -> ModelOutput:
-    """Call the model, retrying what is worth retrying (at most MAX_RETRIES times)."""
+def generate(
+    *,
+    instructions: str,
+    prompt: str,
+    on_item: Callable[[GeneratedQuestion | None, dict[str, Any]], None],
+    sleep: Any = time.sleep,
+) -> ModelOutput:
+    """Stream the model's answer and hand over each question as soon as it is complete, so the
+    first one can be checked, stored and shown while the model writes the next. Retries (at most
+    MAX_RETRIES) happen only before anything was delivered."""
     model = settings.OPENAI_MODEL
     backoff = settings.GENERATION_RETRY_BACKOFF_SECONDS
     attempts = 0
+    sink = _ItemSink(on_item)
     while True:
         attempts += 1
         try:
-            response = client().responses.parse(
-                model=model,
-                instructions=instructions,
-                input=prompt,
-                text_format=GeneratedBatch,
-                max_output_tokens=8000,
-            )
+            return _stream_once(model, instructions, prompt, sink, attempts)
         except openai.AuthenticationError as exc:
             raise GenerationFailure(
                 "configuration", f"401 from the model server: {exc.message}"
@@ -124,40 +144,57 @@ def generate(*, instructions: str, prompt: str, sleep: Any = time.sleep) -> Mode
             if (body.get("code") or getattr(exc, "code", None)) == "insufficient_quota":
                 raise GenerationFailure("quota_exhausted", exc.message) from None
             wait = _retry_after(exc)
-            if attempts > MAX_RETRIES or (wait is not None and wait > RETRY_AFTER_CAP_SECONDS):
+            if (
+                sink.count
+                or attempts > MAX_RETRIES
+                or (wait is not None and wait > RETRY_AFTER_CAP_SECONDS)
+            ):
                 raise GenerationFailure("rate_limited", exc.message) from None
             sleep(wait if wait is not None else backoff * 2**attempts)
-            continue
         except (openai.APITimeoutError, openai.APIConnectionError) as exc:
-            if attempts > MAX_RETRIES:
+            if sink.count or attempts > MAX_RETRIES:
                 code = "timeout" if isinstance(exc, openai.APITimeoutError) else "unreachable"
                 raise GenerationFailure(code, str(exc)) from None
             sleep(backoff * 2**attempts)
-            continue
         except openai.APIStatusError as exc:
-            if exc.status_code >= 500 or exc.status_code in {408, 409}:
-                if attempts > MAX_RETRIES:
-                    raise GenerationFailure(
-                        "model_error", f"{exc.status_code}: {exc.message}"
-                    ) from None
-                sleep(_retry_after(exc) or backoff * 2**attempts)
-                continue
-            raise GenerationFailure("model_error", f"{exc.status_code}: {exc.message}") from None
-        except pydantic.ValidationError as exc:
-            # Truncated output and schema violations both surface here (ai-generation.md).
+            retryable = exc.status_code >= 500 or exc.status_code in {408, 409}
+            if sink.count or not retryable or attempts > MAX_RETRIES:
+                raise GenerationFailure(
+                    "model_error", f"{exc.status_code}: {exc.message}"
+                ) from None
+            sleep(_retry_after(exc) or backoff * 2**attempts)
+
+
+def _stream_once(
+    model: str, instructions: str, prompt: str, sink: _ItemSink, attempts: int
+) -> ModelOutput:
+    splitter = ijson.items_coro(sink, "questions.item")
+    with client().responses.stream(
+        model=model,
+        instructions=instructions,
+        input=prompt,
+        text_format=GeneratedBatch,
+        max_output_tokens=8000,
+    ) as stream:
+        try:
+            for event in stream:
+                if event.type == "response.output_text.delta":
+                    splitter.send(event.delta.encode())
+                elif event.type == "error":
+                    raise GenerationFailure("model_error", f"{event.code}: {event.message}")
+            response = stream.get_final_response()
+        except (ijson.JSONError, ijson.IncompleteJSONError, pydantic.ValidationError) as exc:
+            # Truncated text or text that breaks the schema (ai-generation.md).
             raise GenerationFailure("invalid_output", str(exc)[:500]) from None
-        break
-    if response.status == "incomplete":
-        reason = response.incomplete_details.reason if response.incomplete_details else "unknown"
-        raise GenerationFailure("invalid_output", f"incomplete response: {reason}")
-    parsed = response.output_parsed
-    if parsed is None:
+        except RuntimeError as exc:  # the stream ended with response.incomplete or response.failed
+            raise GenerationFailure("invalid_output", str(exc)) from None
+    if response.output_parsed is None and sink.count == 0:
         raise GenerationFailure("refused", "the model refused or returned no structured output")
     usage = response.usage
     return ModelOutput(
-        batch=parsed,
         input_tokens=usage.input_tokens if usage else 0,
         output_tokens=usage.output_tokens if usage else 0,
         attempts=attempts,
         model=response.model or model,
+        items=sink.count,
     )

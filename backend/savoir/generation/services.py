@@ -215,8 +215,9 @@ def _finish(run: GenerationRun, status: str, *, code: str = "", detail: str = ""
 
 
 def run_execute(*, run_id: str) -> None:
-    """Generate, check and store the questions of a queued run. Safe to run twice: only a queued
-    run starts, and a run is claimed in its own transaction."""
+    """Generate, check and store the questions of a queued run, one by one as the model streams
+    them, so learners polling the run see each question as soon as it passed the gate. Safe to
+    run twice: only a queued run starts, and it is claimed in its own transaction."""
     with transaction.atomic():
         run = GenerationRun.objects.select_for_update().filter(pk=run_id).first()
         if run is None or run.status != RunStatus.QUEUED:
@@ -224,35 +225,35 @@ def run_execute(*, run_id: str) -> None:
         run.status, run.started_at = RunStatus.RUNNING, timezone.now()
         run.save(update_fields=["status", "started_at"])
     started = time.monotonic()
-    try:
-        instructions, prompt = _prompt(run)
-        output = llm.generate(instructions=instructions, prompt=prompt)
-    except llm.GenerationFailure as failure:
-        run.latency_ms = int((time.monotonic() - started) * 1000)
-        _finish(run, RunStatus.FAILED, code=failure.code, detail=failure.detail)
-        return
-    run.latency_ms = int((time.monotonic() - started) * 1000)
-    run.attempts, run.model = output.attempts, output.model
-    run.input_tokens, run.output_tokens = output.input_tokens, output.output_tokens
-    run.cost_estimate_usd = llm.estimate_cost(
-        output.model, output.input_tokens, output.output_tokens
-    )
     existing = list(
         Question.objects.filter(sub_objective_id=run.sub_objective_id, language=run.language)
         .exclude(status=Status.REJECTED)
         .values_list("stem", flat=True)
     )
     shuffler = random.SystemRandom()
-    for item in output.batch.questions[: run.requested]:
-        reason = quality.check(item, language=run.language, existing_stems=existing)
-        if reason:
-            RejectedItem.objects.create(run=run, reason=reason, payload=item.model_dump())
+    seen = 0
+
+    def accept_or_reject(item: llm.GeneratedQuestion | None, raw: dict[str, Any]) -> None:
+        nonlocal seen
+        seen += 1
+        if seen > run.requested:
+            return  # the model wrote more than asked: ignore the extra
+        reason = (
+            "schema"
+            if item is None
+            else quality.check(item, language=run.language, existing_stems=existing)
+        )
+        if reason or item is None:
+            RejectedItem.objects.create(run=run, reason=reason or "schema", payload=raw)
             run.rejected += 1
-            continue
+            GenerationRun.objects.filter(pk=run.pk).update(rejected=run.rejected)
+            return
         choices = [ChoiceData(item.correct.text, True, item.correct.explanation)] + [
             ChoiceData(d.text, False, d.explanation) for d in item.distractors
         ]
-        shuffler.shuffle(choices)
+        shuffler.shuffle(
+            choices
+        )  # the model always gives the key first; learners must not see that
         with transaction.atomic():
             question = question_create(
                 sub_objective=run.sub_objective,
@@ -267,13 +268,26 @@ def run_execute(*, run_id: str) -> None:
             )
             RunQuestion.objects.create(run=run, question=question, position=run.accepted)
             run.accepted += 1
-            GenerationRun.objects.filter(pk=run.pk).update(
-                accepted=run.accepted, rejected=run.rejected
-            )
+            GenerationRun.objects.filter(pk=run.pk).update(accepted=run.accepted)
         existing.append(item.stem)
-    run.rejected += max(
-        0, len(output.batch.questions[: run.requested]) - run.accepted - run.rejected
+
+    try:
+        instructions, prompt = _prompt(run)
+        output = llm.generate(instructions=instructions, prompt=prompt, on_item=accept_or_reject)
+    except llm.GenerationFailure as failure:
+        run.latency_ms = int((time.monotonic() - started) * 1000)
+        status = RunStatus.PARTIAL if run.accepted else RunStatus.FAILED
+        _finish(run, status, code=failure.code, detail=failure.detail)
+        return
+    run.latency_ms = int((time.monotonic() - started) * 1000)
+    run.attempts, run.model = output.attempts, output.model
+    run.input_tokens, run.output_tokens = output.input_tokens, output.output_tokens
+    run.cost_estimate_usd = llm.estimate_cost(
+        output.model, output.input_tokens, output.output_tokens
     )
+    run.rejected += max(
+        0, run.requested - run.accepted - run.rejected
+    )  # asked for, never delivered
     if run.accepted == run.requested:
         _finish(run, RunStatus.SUCCEEDED)
     elif run.accepted:

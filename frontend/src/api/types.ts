@@ -58,3 +58,15 @@ export type MasteryChange = SessionSummary["masteryChanges"][number];
 export type Mastery = CatalogGet<"/api/progress/mastery">[number];
 export type MasteryLevel = Mastery["level"];
 export type DueReviews = CatalogGet<"/api/reviews/due">;
+
+// The learner dashboard (signed in; titles localized with `lang`).
+export type ProgressSummary = CatalogGet<"/api/progress/summary">;
+export type Readiness = CatalogGet<"/api/progress/readiness">;
+export type ReadinessStatus = Readiness["status"];
+export type ReadinessDomain = Readiness["domains"][number];
+export type ProgressNode = CatalogGet<"/api/progress/by-domain">[number];
+export type ActivityDay = CatalogGet<"/api/progress/activity">[number];
+export type Recommendation = CatalogGet<"/api/progress/recommendations">[number];
+export type RecommendationReason = Recommendation["reasons"][number];
+export type StudyPlan = CatalogGet<"/api/progress/plan">;
+export type StudyPlanDay = StudyPlan["days"][number];

@@ -2,6 +2,8 @@ import authEn from "@/features/auth/locales/en.json";
 import authFr from "@/features/auth/locales/fr.json";
 import catalogEn from "@/features/catalog/locales/en.json";
 import catalogFr from "@/features/catalog/locales/fr.json";
+import dashboardEn from "@/features/dashboard/locales/en.json";
+import dashboardFr from "@/features/dashboard/locales/fr.json";
 import practiceEn from "@/features/practice/locales/en.json";
 import practiceFr from "@/features/practice/locales/fr.json";
 import profileEn from "@/features/profile/locales/en.json";
@@ -23,6 +25,7 @@ const en = {
   catalog: catalogEn,
   practice: practiceEn,
   progress: progressEn,
+  dashboard: dashboardEn,
 };
 const fr = {
   common: commonFr,
@@ -32,6 +35,7 @@ const fr = {
   catalog: catalogFr,
   practice: practiceFr,
   progress: progressFr,
+  dashboard: dashboardFr,
 };
 
 export const resources = {

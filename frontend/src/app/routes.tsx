@@ -2,6 +2,7 @@ import type { RouteObject } from "react-router";
 import { AppLayout } from "./layouts/AppLayout";
 import { ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage } from "./pages/AuthPages";
 import { CatalogIndexPage, CatalogPage, GlossaryPage } from "./pages/CatalogPages";
+import { DashboardPage } from "./pages/DashboardPage";
 import { HomePage } from "./pages/HomePage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { PracticeHomePage, PracticePage, PracticeSummaryPage } from "./pages/PracticePages";
@@ -17,6 +18,8 @@ export const routes: RouteObject[] = [
       { path: "forgot-password", element: <ForgotPasswordPage /> },
       { path: "reset-password", element: <ResetPasswordPage /> },
       { path: "profile", element: <ProfilePage /> },
+      // /dashboard, /dashboard?domain=2.0&objective=2.4 (the progress drill-down)
+      { path: "dashboard", element: <DashboardPage /> },
       { path: "catalog", element: <CatalogIndexPage /> },
       // /catalog/SY0-701, /catalog/SY0-701/2.0, /catalog/SY0-701/2.4, /catalog/SY0-701/2.4/2.4.1
       { path: "catalog/:examCode/:code?/:subCode?", element: <CatalogPage /> },

@@ -35,6 +35,7 @@ describe("translation files", () => {
       "/src/app/locales",
       "/src/features/auth/locales",
       "/src/features/catalog/locales",
+      "/src/features/dashboard/locales",
       "/src/features/practice/locales",
       "/src/features/profile/locales",
       "/src/features/progress/locales",

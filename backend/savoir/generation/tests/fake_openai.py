@@ -33,6 +33,10 @@ class FakeResponsesServer:
         self.retry_counts: list[str | None] = []
         self.problems: list[str] = []
         self.delay = 0.0
+        # Streaming pace, for benchmarks: seconds before the first token, then tokens per second
+        # (about four characters a token).
+        self.first_token_delay = 0.0
+        self.tokens_per_second = 0.0
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -48,6 +52,17 @@ class FakeResponsesServer:
                 status, headers, payload = server.answer(body)
                 if server.delay:
                     time.sleep(server.delay)
+                if status == 200 and body.get("stream"):
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/event-stream")
+                    self.send_header("x-request-id", f"req_{len(server.requests)}")
+                    self.end_headers()
+                    with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                        for chunk in server.sse(payload):
+                            self.wfile.write(chunk)
+                            self.wfile.flush()
+                    self.close_connection = True
+                    return
                 data = json.dumps(payload).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
@@ -150,6 +165,8 @@ class FakeResponsesServer:
         if scenario == "schema_violation":
             bad = json.dumps({"questions": [{"stem": "Only a stem"}]})
             return 200, {}, self._message([{"type": "output_text", "text": bad, "annotations": []}])
+        if scenario == "stream_error":
+            return 200, {}, {"_stream_error": text}
         if scenario == "unauthorized":
             return self._error(401, "invalid_api_key", "Incorrect API key provided.")
         if scenario == "rate_limited":
@@ -163,3 +180,62 @@ class FakeResponsesServer:
         if scenario == "server_error":
             return self._error(500, "server_error", "The server had an error.")
         raise AssertionError(f"unknown scenario {scenario}")
+
+    def sse(self, final: dict[str, Any]):
+        """The Responses streaming events for `final`, in the documented order."""
+        sequence = 0
+
+        def event(kind: str, **data: Any) -> bytes:
+            nonlocal sequence
+            payload = {"type": kind, "sequence_number": sequence, **data}
+            sequence += 1
+            return f"event: {kind}\ndata: {json.dumps(payload)}\n\n".encode()
+
+        if "_stream_error" in final:
+            text, final = (
+                final["_stream_error"],
+                self._message([{"type": "output_text", "text": "", "annotations": []}]),
+            )
+        else:
+            text = None
+        message = final["output"][-1]
+        part = (message["content"] or [{"type": "output_text", "text": "", "annotations": []}])[0]
+        start = {**final, "status": "in_progress", "output": [], "usage": None}
+        yield event("response.created", response=start)
+        yield event("response.in_progress", response=start)
+        item_in_progress = {**message, "status": "in_progress", "content": []}
+        yield event("response.output_item.added", output_index=0, item=item_in_progress)
+        where = {"item_id": message["id"], "output_index": 0, "content_index": 0}
+        empty = (
+            {"type": part["type"], "annotations": [], "text": ""}
+            if part["type"] == "output_text"
+            else {"type": "refusal", "refusal": ""}
+        )
+        yield event("response.content_part.added", **where, part=empty)
+        if self.first_token_delay:
+            time.sleep(self.first_token_delay)
+        if text is not None:  # a stream that breaks off with an error event
+            yield event(
+                "response.output_text.delta", **where, delta=text[: len(text) // 3], logprobs=[]
+            )
+            yield event("error", code="server_error", message="The model crashed.", param=None)
+            return
+        if part["type"] == "refusal":
+            yield event("response.refusal.delta", **where, delta=part["refusal"])
+            yield event("response.refusal.done", **where, refusal=part["refusal"])
+        else:
+            body = part["text"]
+            step = 16
+            for i in range(0, len(body), step):
+                if self.tokens_per_second:
+                    time.sleep(step / 4 / self.tokens_per_second)
+                yield event(
+                    "response.output_text.delta", **where, delta=body[i : i + step], logprobs=[]
+                )
+            if final["status"] == "incomplete":
+                yield event("response.incomplete", response=final)
+                return
+            yield event("response.output_text.done", **where, text=body, logprobs=[])
+        yield event("response.content_part.done", **where, part=part)
+        yield event("response.output_item.done", output_index=0, item=message)
+        yield event("response.completed", response=final)

@@ -306,13 +306,14 @@ def test_near_duplicates_of_the_bank_are_rejected(logged_in: ApiClient, subs, fa
             "The AI service has no credit left. Practice from the question bank still works.",
         ),
         ("server_error", "model_error", 3, "The AI service had a problem. Try again later."),
+        ("stream_error", "model_error", 1, "The AI service had a problem. Try again later."),
     ],
 )
 def test_failures_end_in_a_clear_status_and_store_nothing(
     logged_in: ApiClient, subs, fake, user, scenario, code, attempts, message
 ):
     fake.scenario = scenario
-    fake.questions = [item(n) for n in range(3)]
+    fake.questions = [item(0)]  # a truncated stream then breaks inside the only question
     run = _run(logged_in, _generate(logged_in, subs["1.1.1"], count=3).json()["runId"])
     assert (run["status"], run["accepted"], run["questions"]) == ("failed", 0, [])
     assert run["error"] == {"code": code, "message": message}
@@ -456,3 +457,40 @@ def test_runs_are_private(subs, fake, make_user, logged_in: ApiClient):
 def test_bad_requests_are_422(logged_in: ApiClient, subs, change):
     body = {"subObjectiveId": subs["1.1.1"].pk, "lang": "en", "difficulty": 3, "count": 5, **change}
     assert logged_in.call("POST", "/api/qcm/generate", body).status_code == 422
+
+
+def test_the_request_is_a_strict_structured_stream(logged_in: ApiClient, subs, fake):
+    fake.questions = [item(0)]
+    _generate(logged_in, subs["1.1.1"], count=1)
+    request = fake.requests[0]
+    assert request["stream"] is True
+    assert request["text"]["format"]["name"] == "GeneratedBatch"
+    assert request["text"]["format"]["strict"] is True
+
+
+def test_questions_are_stored_one_by_one_while_the_model_streams(
+    logged_in: ApiClient, subs, fake, monkeypatch
+):
+    from savoir.generation import services
+
+    stored_during_stream: list[int] = []
+    real_create = services.question_create
+
+    def spy(**kwargs: Any):
+        stored_during_stream.append(len(fake.requests))
+        return real_create(**kwargs)
+
+    monkeypatch.setattr(services, "question_create", spy)
+    fake.questions = [item(n) for n in range(3)]
+    _generate(logged_in, subs["1.1.1"], count=3)
+    assert stored_during_stream == [1, 1, 1]
+
+
+def test_a_stream_cut_short_keeps_the_questions_already_checked(logged_in: ApiClient, subs, fake):
+    fake.scenario = "truncated"
+    fake.questions = [item(n) for n in range(4)]
+    run = _run(logged_in, _generate(logged_in, subs["1.1.1"], count=4).json()["runId"])
+    assert run["status"] == "partial"
+    assert run["error"]["code"] == "invalid_output"
+    assert 1 <= run["accepted"] < 4
+    assert all(q["stem"] in EN_STEMS for q in run["questions"])

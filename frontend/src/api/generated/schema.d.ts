@@ -592,6 +592,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/qcm/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Qcm Generate
+         * @description Starts a generation and answers at once (202); poll the run for its questions.
+         */
+        post: operations["qcm_generate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/qcm/questions": {
         parameters: {
             query?: never;
@@ -623,6 +643,26 @@ export interface paths {
         put?: never;
         /** Qcm Report Question */
         post: operations["qcm_report_question"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/qcm/runs/{run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Qcm Run Get
+         * @description The run's status and the questions accepted so far (never their answers).
+         */
+        get: operations["qcm_run_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1024,6 +1064,25 @@ export interface components {
         ForgotIn: {
             /** Email */
             email: string;
+        };
+        /** GenerateIn */
+        GenerateIn: {
+            /** Count */
+            count: number;
+            /** Difficulty */
+            difficulty: number;
+            /**
+             * Force
+             * @default false
+             */
+            force: boolean;
+            /**
+             * Lang
+             * @enum {string}
+             */
+            lang: "fr" | "en";
+            /** Subobjectiveid */
+            subObjectiveId: number;
         };
         /** GlossaryEntryOut */
         GlossaryEntryOut: {
@@ -1501,6 +1560,55 @@ export interface components {
             newPassword: string;
             /** Token */
             token: string;
+        };
+        /** RunErrorOut */
+        RunErrorOut: {
+            /** Code */
+            code: string;
+            /** Message */
+            message: string;
+        };
+        /** RunOut */
+        RunOut: {
+            /** Accepted */
+            accepted: number;
+            /** Difficulty */
+            difficulty: number;
+            error: components["schemas"]["RunErrorOut"] | null;
+            /** Fromcache */
+            fromCache: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Language */
+            language: string;
+            /** Questions */
+            questions: components["schemas"]["QuestionOut"][];
+            /** Rejected */
+            rejected: number;
+            /** Requested */
+            requested: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "partial" | "failed";
+            /** Subobjectiveid */
+            subObjectiveId: number;
+        };
+        /** RunStartedOut */
+        RunStartedOut: {
+            /** Fromcache */
+            fromCache: boolean;
+            /**
+             * Runid
+             * Format: uuid
+             */
+            runId: string;
+            /** Status */
+            status: string;
         };
         /** SearchHitOut */
         SearchHitOut: {
@@ -3885,6 +3993,84 @@ export interface operations {
             };
         };
     };
+    qcm_generate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenerateIn"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunStartedOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     qcm_list_questions: {
         parameters: {
             query: {
@@ -4035,6 +4221,82 @@ export interface operations {
             };
             /** @description Too Many Requests */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    qcm_run_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -79,3 +79,14 @@ export function PracticeIcon() {
     </svg>
   );
 }
+
+export function DashboardIcon() {
+  return (
+    <svg {...common} aria-hidden="true">
+      <path d="M4 20V10" />
+      <path d="M10 20V4" />
+      <path d="M16 20v-7" />
+      <path d="M22 20H2" />
+    </svg>
+  );
+}

@@ -1,10 +1,11 @@
-import { useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useLocation } from "react-router";
 import { useCurrentUser } from "@/features/auth";
 import { ErrorBoundary } from "../components/ErrorBoundary";
 import {
   BookIcon,
+  DashboardIcon,
   GlossaryIcon,
   HomeIcon,
   LoginIcon,
@@ -32,8 +33,18 @@ function useFocusHeadingOnNavigate() {
 function MainNav() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const items = [
-    { to: "/", label: t("app.nav.home"), icon: <HomeIcon />, end: true },
+  // Signed in, the phone's bottom bar leaves out Home (the logo leads there) to keep five items.
+  const items: {
+    to: string;
+    label: string;
+    icon: ReactNode;
+    end: boolean;
+    wideOnly?: boolean;
+  }[] = [
+    { to: "/", label: t("app.nav.home"), icon: <HomeIcon />, end: true, wideOnly: user !== null },
+    ...(user
+      ? [{ to: "/dashboard", label: t("app.nav.dashboard"), icon: <DashboardIcon />, end: false }]
+      : []),
     { to: "/catalog", label: t("app.nav.catalog"), icon: <BookIcon />, end: false },
     ...(user
       ? [{ to: "/practice", label: t("app.nav.practice"), icon: <PracticeIcon />, end: false }]
@@ -50,7 +61,7 @@ function MainNav() {
     <nav className="nav" aria-label={t("app.nav.label")}>
       <ul className="nav__list">
         {items.map((item) => (
-          <li key={item.to}>
+          <li key={item.to} className={item.wideOnly ? "nav__item--wide-only" : undefined}>
             <NavLink to={item.to} end={item.end} className="nav__link">
               {item.icon}
               <span className="nav__label">{item.label}</span>

@@ -20,7 +20,10 @@ export function HomePage() {
           </PageHeading>
           <p className="hero__lead">{t("app.home.welcomeLead")}</p>
           <div className="button-row">
-            <ButtonLink to="/practice">{t("app.home.goToPractice")}</ButtonLink>
+            <ButtonLink to="/dashboard">{t("app.home.goToDashboard")}</ButtonLink>
+            <ButtonLink to="/practice" variant="secondary">
+              {t("app.home.goToPractice")}
+            </ButtonLink>
             <ButtonLink to="/catalog" variant="secondary">
               {t("app.home.goToCatalog")}
             </ButtonLink>

@@ -1,4 +1,17 @@
-// The progress feature's public entry point: mastery and due reviews, for the catalog and practice.
+// The progress feature's public entry point: mastery, due reviews and the dashboard's reads.
 export { progressKeys } from "./api/keys";
-export { type MasteryLookup, useMastery, useMasteryByCode, useReviewsDue } from "./api/queries";
+export {
+  type MasteryLookup,
+  useActivity,
+  useMastery,
+  useMasteryByCode,
+  useProgressByDomain,
+  useProgressByObjective,
+  useProgressBySubObjective,
+  useProgressSummary,
+  useRecommendations,
+  useReviewsDue,
+  useSetExamDate,
+  useStudyPlan,
+} from "./api/queries";
 export { MASTERY_LEVELS, MasteryBadge, useLevelName } from "./components/MasteryBadge";

@@ -1,0 +1,41 @@
+import { useTranslation } from "react-i18next";
+import { Alert, Button } from "@/components/ui";
+import { errorMessage } from "@/lib/forms";
+
+/** A section whose request failed: the error, and a way to ask again. */
+export function SectionError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="dashboard__error">
+      <Alert title={t("dashboard.loadError")}>{errorMessage(error, t)}</Alert>
+      <div>
+        <Button variant="secondary" onClick={onRetry}>
+          {t("dashboard.retry")}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/** "Show as table" / "Show as chart": the table is the chart's text alternative. */
+export function TableToggle({
+  asTable,
+  onToggle,
+  controls,
+}: {
+  asTable: boolean;
+  onToggle: () => void;
+  controls: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Button
+      variant="ghost"
+      className="dashboard__toggle"
+      aria-controls={controls}
+      onClick={onToggle}
+    >
+      {asTable ? t("dashboard.showChart") : t("dashboard.showTable")}
+    </Button>
+  );
+}

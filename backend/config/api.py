@@ -18,6 +18,7 @@ from savoir.core.errors import ApplicationError, RateLimited
 from savoir.core.validation import field_errors
 from savoir.practice.api import practice_router, qcm_router, reviews_router
 from savoir.progress.api import router as progress_router
+from savoir.questions.api import router as review_router
 
 logger = logging.getLogger("savoir.api")
 
@@ -113,3 +114,4 @@ api.add_router("/qcm", qcm_router)
 api.add_router("/qcm", generation_router)
 api.add_router("/reviews", reviews_router)
 api.add_router("/progress", progress_router)
+api.add_router("/review", review_router)

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import Any
 
-from .models import Choice
+from django.db.models import Count, Prefetch, Q
+from django.utils.translation import gettext as _
+
+from savoir.core.errors import NotFound
+
+from .models import Choice, Question, QuestionReport, Source, Status
 
 # Answer keys are kept in process memory for a minute: answering is the hot path and even a
 # shared-cache round trip shows in its throughput. Edits cannot grade anyone wrongly meanwhile:
@@ -77,3 +83,51 @@ def question_cache_invalidate(question_id: int) -> None:
 
 def answer_key_cache_clear() -> None:
     _local.clear()
+
+
+def review_queue(
+    *, queue: str, language: str | None, limit: int, offset: int
+) -> tuple[int, list[Any]]:
+    """Pending AI questions (oldest first), or questions with open reports (most reported first)."""
+    questions = Question.objects.all()
+    if language:
+        questions = questions.filter(language=language)
+    if queue == "pending":
+        questions = questions.filter(
+            status=Status.PENDING_REVIEW, source=Source.GENERATED
+        ).order_by("created_at", "pk")
+    else:
+        questions = (
+            questions.annotate(
+                open_reports=Count("reports", filter=Q(reports__state=QuestionReport.State.OPEN))
+            )
+            .filter(open_reports__gt=0)
+            .order_by("-open_reports", "pk")
+        )
+    page = (
+        questions.select_related("sub_objective").prefetch_related(
+            "choices", Prefetch("reports", queryset=QuestionReport.objects.order_by("-created_at"))
+        )
+    )[offset : offset + limit]
+    return questions.count(), list(page)
+
+
+def review_question(*, question_id: int) -> Any:
+    question = (
+        Question.objects.filter(pk=question_id)
+        .select_related("sub_objective")
+        .prefetch_related(
+            "choices", Prefetch("reports", queryset=QuestionReport.objects.order_by("-created_at"))
+        )
+        .first()
+    )
+    if question is None:
+        raise NotFound(_("This question does not exist."))
+    return question
+
+
+def review_report(*, report_id: int) -> Any:
+    report = QuestionReport.objects.filter(pk=report_id).first()
+    if report is None:
+        raise NotFound(_("This report does not exist."))
+    return report

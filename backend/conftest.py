@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 from savoir.accounts.models import User
 from savoir.accounts.services import user_create
@@ -50,6 +51,9 @@ def _clear_cache():
     cache.clear()
     answer_key_cache_clear()
     outline_cache_clear()
+    # Outside a request no language is active: services then speak their English source text,
+    # whatever language an earlier request left active in this thread.
+    translation.deactivate_all()
     yield
     cache.clear()
     answer_key_cache_clear()

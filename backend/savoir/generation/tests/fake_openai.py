@@ -37,6 +37,7 @@ class FakeResponsesServer:
         # (about four characters a token).
         self.first_token_delay = 0.0
         self.tokens_per_second = 0.0
+        self.emitted_at: list[float] = []  # when each question's last character was streamed
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -181,6 +182,14 @@ class FakeResponsesServer:
             return self._error(500, "server_error", "The server had an error.")
         raise AssertionError(f"unknown scenario {scenario}")
 
+    def _item_ends(self) -> list[int]:
+        """Offsets in the answer text where each question's JSON object ends."""
+        ends, prefix = [], '{"questions": ['
+        for n, question in enumerate(self.questions):
+            prefix += (", " if n else "") + json.dumps(question)
+            ends.append(len(prefix))
+        return ends
+
     def sse(self, final: dict[str, Any]):
         """The Responses streaming events for `final`, in the documented order."""
         sequence = 0
@@ -225,6 +234,7 @@ class FakeResponsesServer:
             yield event("response.refusal.done", **where, refusal=part["refusal"])
         else:
             body = part["text"]
+            ends = self._item_ends()
             step = 16
             for i in range(0, len(body), step):
                 if self.tokens_per_second:
@@ -232,6 +242,9 @@ class FakeResponsesServer:
                 yield event(
                     "response.output_text.delta", **where, delta=body[i : i + step], logprobs=[]
                 )
+                while ends and ends[0] <= i + step:
+                    ends.pop(0)
+                    self.emitted_at.append(time.perf_counter())
             if final["status"] == "incomplete":
                 yield event("response.incomplete", response=final)
                 return

@@ -1,0 +1,179 @@
+"""AI question generation, end to end: a learner on a phone in French generates five questions
+on a sub-objective (the model is the fake Responses API server on 127.0.0.1, so the real SDK path
+runs), answers one at once; then an administrator approves one from the review queue."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+from playwright.sync_api import Browser, Page, expect
+
+from savoir.accounts.services import user_create
+from savoir.generation.tests.fake_openai import FakeResponsesServer
+from savoir.questions.models import Question
+
+from .conftest import DEFAULT_TIMEOUT_MS, VIEWPORTS, Shots
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "Generate-Then-Review-9!"
+APOS = "\u2019"
+SUB = "1.1.2"
+STUDY = f"/catalog/SY0-701/1.1/{SUB}"
+
+# Five distinct French scenario stems, far from each other and from the starter bank.
+STEMS = [
+    "Une PME veut empêcher qu'un stagiaire valide seul ses propres notes de frais. Quel principe appliquer ?",
+    "Après un incendie, une mairie doit reprendre son service d'état civil en quatre heures. Quel indicateur fixe ce délai ?",
+    "Un hôpital impose une revue trimestrielle des droits d'accès au dossier patient. Quel type de contrôle est-ce ?",
+    "Une banque affiche une bannière légale avant chaque connexion au poste de travail. Quel est le rôle principal de cette bannière ?",
+    "Un éditeur de logiciels exige deux signatures avant toute mise en production. Quelle mesure de gouvernance est illustrée ?",
+]
+
+
+def french_item(n: int) -> dict[str, Any]:
+    """One generated question as the model returns it: the key and three distractors."""
+    return {
+        "stem": STEMS[n],
+        "explanation": "Cette réponse traite directement la situation décrite. C'est la mesure attendue ici.",
+        "correct": {
+            "text": f"Réponse attendue {n}",
+            "explanation": "Elle répond exactement au besoin exprimé.",
+            "misconception": None,
+        },
+        "distractors": [
+            {
+                "text": f"Piste secondaire {n}",
+                "explanation": "Elle traite un autre besoin.",
+                "misconception": "Toute mesure convient.",
+            },
+            {
+                "text": f"Contrôle tardif {n}",
+                "explanation": "Elle détecte seulement, trop tard.",
+                "misconception": "Détecter, c'est prévenir.",
+            },
+            {
+                "text": f"Simple masquage {n}",
+                "explanation": "Elle masque sans protéger.",
+                "misconception": "Masquer, c'est protéger.",
+            },
+        ],
+    }
+
+
+@pytest.fixture
+def content(transactional_db) -> None:
+    call_command("load_content", verbosity=0)
+
+
+@pytest.fixture
+def fake_model() -> Iterator[FakeResponsesServer]:
+    server = FakeResponsesServer().start()
+    server.questions = [french_item(n) for n in range(5)]
+    # The live server runs in this process: the override reaches it.
+    with override_settings(
+        OPENAI_API_KEY="sk-test",
+        OPENAI_BASE_URL=server.base_url,
+        GENERATION_RETRY_BACKOFF_SECONDS=0.01,
+    ):
+        yield server
+    server.stop()
+    assert server.problems == []
+
+
+def log_in(page: Page, email: str) -> None:
+    page.get_by_label("Adresse e-mail").fill(email)
+    page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter", exact=True).click()
+
+
+def stem_on_screen(page: Page) -> str:
+    return page.locator(".question__stem").inner_text().strip().replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize("viewport", ["phone"], indirect=True)
+def test_generate_answer_then_approve_in_french(
+    content, fake_model: FakeResponsesServer, browser: Browser, page: Page, live_server, shot
+) -> None:
+    learner = "lea@example.com"
+    user_create(email=learner, password=PASSWORD, first_name="Léa", last_name="Martin")
+    # Few enough bank questions at this difficulty that the model is called.
+    assert Question.objects.filter(sub_objective__code=SUB, language="fr", difficulty=5).count() < 5
+
+    # The learner opens the study screen, then the generate screen.
+    page.goto(f"{live_server.url}/login?next={STUDY}")
+    log_in(page, learner)
+    expect(page).to_have_url(re.compile(re.escape(STUDY) + "$"))
+    page.get_by_role("link", name="Générer des questions", exact=True).click()
+    expect(
+        page.get_by_role("heading", level=1, name=re.compile(rf"^{re.escape(SUB)} "))
+    ).to_be_visible()
+    expect(
+        page.get_by_text("Ce ne sont pas de vraies questions d’examen", exact=False)
+    ).to_be_visible()
+    expect(page.get_by_role("checkbox", name="Forcer une nouvelle génération")).to_have_count(0)
+    expect(page.get_by_role("spinbutton", name="Nombre de questions")).to_have_value("5")
+    page.get_by_role("radio", name=re.compile("Très difficile$")).check()
+    shot("generate form fr")
+
+    page.get_by_role("button", name="Générer les questions").click()
+    expect(page.get_by_text("5 sur 5 prêtes")).to_be_visible()
+    expect(page.get_by_text("Toutes les questions sont prêtes.")).to_be_visible()
+    listed = page.get_by_role("list", name="Vos questions").get_by_role("listitem")
+    expect(listed).to_have_count(5)
+    expect(page.get_by_text("IA · non relue", exact=True)).to_have_count(5)
+    for stem in STEMS:
+        expect(listed.filter(has_text=stem)).to_have_count(1)
+    assert len(fake_model.requests) == 1
+    generated = Question.objects.filter(stem__in=STEMS)
+    assert generated.count() == 5
+    assert set(generated.values_list("status", flat=True)) == {"pending_review"}
+    shot("questions listed fr")
+
+    # Answer the first one right away: the answer comes only after submitting.
+    page.get_by_role("button", name="Répondre à la question 1").click()
+    expect(page.get_by_text("Question 1 sur 5")).to_be_visible()
+    stem = stem_on_screen(page)
+    right = Question.objects.get(stem=stem).choices.get(is_correct=True).text
+    expect(page.get_by_text("Bonne réponse", exact=True)).to_have_count(0)
+    page.get_by_role("radio", name=right, exact=True).check()
+    shot("answering fr")
+    page.get_by_role("button", name="Valider ma réponse").click()
+    expect(page.get_by_role("heading", level=2, name="Bonne réponse !")).to_be_visible()
+    shot("feedback fr")
+    page.get_by_role("button", name="Retour à la liste").last.click()
+    expect(page.get_by_text("Répondue : juste")).to_be_visible()
+
+    # An administrator approves one from the review queue.
+    admin = "admin@example.com"
+    user_create(email=admin, password=PASSWORD, first_name="Ada", last_name="Admin", role="admin")
+    context = browser.new_context(
+        viewport=VIEWPORTS["phone"], locale="fr-FR", is_mobile=True, has_touch=True
+    )
+    context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    try:
+        review = context.new_page()
+        review_shot = Shots(review, "generate_answer_then_approve_in_french-phone-admin")
+        review.goto(f"{live_server.url}/login?next=/review")
+        log_in(review, admin)
+        expect(review.get_by_role("heading", level=1, name="File de relecture")).to_be_visible()
+        expect(review.get_by_role("tab", name="Questions IA à relire")).to_have_attribute(
+            "aria-selected", "true"
+        )
+        target = STEMS[2]
+        card = review.locator(".review-card").filter(has_text=target)
+        expect(card).to_have_count(1)
+        expect(card.get_by_text("Bonne réponse")).to_be_visible()
+        review_shot("review queue fr")
+        card.get_by_role("button", name="Approuver").click()
+        expect(review.get_by_text("Question approuvée.")).to_be_visible()
+        expect(review.locator(".review-card").filter(has_text=target)).to_have_count(0)
+        review_shot("approved fr")
+    finally:
+        context.close()
+    assert Question.objects.get(stem=target).status == "approved"

@@ -77,10 +77,9 @@ def ensure_database() -> None:
 
 def preload() -> None:
     from django.contrib.auth.hashers import make_password
+    from django.core.cache import cache
     from django.core.management import call_command
     from django.db import connection
-
-    from django.core.cache import cache
 
     cache.clear()
     call_command("migrate", verbosity=0)

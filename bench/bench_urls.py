@@ -1,11 +1,12 @@
 """The app's URLs plus /bench/api/ping: the baseline the benchmarks compare against. It goes
 through the same middleware, CSRF check and session authentication, then inserts one row."""
 
-from config.urls import urlpatterns as app_urlpatterns
 from django.db import connection
 from django.http import HttpRequest
 from django.urls import path
 from ninja import NinjaAPI
+
+from config.urls import urlpatterns as app_urlpatterns
 from savoir.core.auth import request_user, session_auth
 
 bench_api = NinjaAPI(urls_namespace="bench", docs_url=None, openapi_url=None)

@@ -30,6 +30,7 @@ HEAVY_EMAIL = "heavy@bench.test"
 
 def heavy_learner() -> int:
     from django.db import connection
+
     from savoir.accounts.models import User
 
     user = User.objects.filter(email=HEAVY_EMAIL).first()
@@ -104,6 +105,7 @@ def main() -> None:
     heavy_learner()
     from django.db.models import Count
     from django.test import Client
+
     from savoir.accounts.models import User
     from savoir.practice.models import UserAnswer
 

@@ -12,10 +12,10 @@ from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationEr
 
 from savoir.accounts.api import auth_router, users_router
 from savoir.catalog.api import router as catalog_router
-from savoir.generation.api import router as generation_router
 from savoir.core.api import router as health_router
 from savoir.core.errors import ApplicationError, RateLimited
 from savoir.core.validation import field_errors
+from savoir.generation.api import router as generation_router
 from savoir.practice.api import practice_router, qcm_router, reviews_router
 from savoir.progress.api import router as progress_router
 from savoir.questions.api import router as review_router

@@ -158,6 +158,16 @@ def generation_request(
 # --- Running -------------------------------------------------------------------------------------------
 
 
+def _bank_stems(run: GenerationRun) -> list[str]:
+    """Stems already in the sub-objective's bank in the run's language, newest first."""
+    return list(
+        Question.objects.filter(sub_objective_id=run.sub_objective_id, language=run.language)
+        .exclude(status=Status.REJECTED)
+        .order_by("-pk")
+        .values_list("stem", flat=True)
+    )
+
+
 def _prompt(run: GenerationRun) -> tuple[str, str]:
     sub = (
         SubObjective.objects.select_related("objective__domain", "exam")
@@ -175,12 +185,7 @@ def _prompt(run: GenerationRun) -> tuple[str, str]:
         "; ".join(localize(t, "en").text for t in sub.topics.all() if t.retired_at is None)
         or "(none listed)"
     )
-    existing = list(
-        Question.objects.filter(sub_objective=sub, language=run.language)
-        .exclude(status=Status.REJECTED)
-        .order_by("-pk")
-        .values_list("stem", flat=True)[:30]
-    )
+    existing = _bank_stems(run)[:30]  # the newest, for the prompt to avoid
     scenario_rule = (
         "This objective is assessed with scenarios: each stem is a short realistic situation (3 to 5 lines) "
         "that asks the learner to take a decision."
@@ -225,11 +230,7 @@ def run_execute(*, run_id: str) -> None:
         run.status, run.started_at = RunStatus.RUNNING, timezone.now()
         run.save(update_fields=["status", "started_at"])
     started = time.monotonic()
-    existing = list(
-        Question.objects.filter(sub_objective_id=run.sub_objective_id, language=run.language)
-        .exclude(status=Status.REJECTED)
-        .values_list("stem", flat=True)
-    )
+    existing = _bank_stems(run)
     shuffler = random.SystemRandom()
     seen = 0
 

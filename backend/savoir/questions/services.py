@@ -100,6 +100,11 @@ def question_create(
         author=author,
         generation_run_id=generation_run_id,
     )
+    _choices_create(question, choices)
+    return question
+
+
+def _choices_create(question: Question, choices: list[ChoiceData]) -> None:
     Choice.objects.bulk_create(
         Choice(
             question=question,
@@ -110,7 +115,6 @@ def question_create(
         )
         for n, c in enumerate(choices)
     )
-    return question
 
 
 def _same_content(
@@ -175,16 +179,7 @@ def question_revise(
     question.save()
     question.choices.all().delete()
     question_cache_invalidate(question.pk)  # bulk_create below sends no post_save
-    Choice.objects.bulk_create(
-        Choice(
-            question=question,
-            position=n,
-            text=c.text.strip(),
-            is_correct=c.is_correct,
-            explanation=c.explanation.strip(),
-        )
-        for n, c in enumerate(choices)
-    )
+    _choices_create(question, choices)
     return question
 
 

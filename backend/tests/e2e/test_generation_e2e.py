@@ -177,3 +177,103 @@ def test_generate_answer_then_approve_in_french(
     finally:
         context.close()
     assert Question.objects.get(stem=target).status == "approved"
+
+
+EN_STEMS = [
+    "A startup wants no single developer to push code to production alone. Which principle applies?",
+    "After a flood, a clinic must restore its booking service within two hours. Which metric sets that limit?",
+    "An auditor asks for a yearly review of firewall rules against the policy. What kind of control is that?",
+    "A retailer shows a legal notice before every login to its tills. What is the notice mainly for?",
+    "A bank requires two officers to open the vault together. Which governance measure does this show?",
+]
+
+
+def english_item(n: int) -> dict[str, Any]:
+    item = french_item(n)
+    item.update(
+        stem=EN_STEMS[n],
+        explanation="This answer addresses the situation directly. It is the expected measure here.",
+        correct={
+            "text": f"Expected answer {n}",
+            "explanation": "It meets the stated need exactly.",
+            "misconception": None,
+        },
+        distractors=[
+            {"text": f"Side track {n}", "explanation": "It meets another need.", "misconception": "Any control will do."},
+            {"text": f"Late check {n}", "explanation": "It only detects, too late.", "misconception": "Detection prevents."},
+            {"text": f"Mere masking {n}", "explanation": "It hides without protecting.", "misconception": "Hiding is protecting."},
+        ],
+    )
+    return item
+
+
+def log_in_en(page: Page, email: str) -> None:
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Log in", exact=True).click()
+
+
+@pytest.mark.parametrize("viewport", ["desktop"], indirect=True)
+def test_teacher_forces_a_generation_then_rejects_in_english(
+    content, fake_model: FakeResponsesServer, page: Page, live_server, shot
+) -> None:
+    fake_model.questions = [english_item(n) for n in range(5)]
+    teacher = "tom@example.com"
+    user_create(
+        email=teacher,
+        password=PASSWORD,
+        first_name="Tom",
+        last_name="Teacher",
+        language="en",
+        role="teacher",
+    )
+    page.goto(f"{live_server.url}/login?next=/generate/SY0-701/{SUB}")
+    log_in_en(page, teacher)
+    expect(page.get_by_role("heading", level=1, name=re.compile(rf"^{re.escape(SUB)} "))).to_be_visible()
+    page.get_by_role("checkbox", name="Force a new generation").check()
+    page.get_by_role("radio", name=re.compile("Easy$")).first.check()
+    shot("generate form en")
+    page.get_by_role("button", name="Generate the questions").click()
+    expect(page.get_by_text("5 of 5 ready")).to_be_visible()
+    expect(page.get_by_text("AI · not yet reviewed", exact=True)).to_have_count(5)
+    shot("questions listed en")
+
+    # "Practise these": one per screen.
+    page.get_by_role("button", name="Practise these").click()
+    expect(page.get_by_text("Question 1 of 5")).to_be_visible()
+    shot("practise these en")
+
+    page.get_by_role("navigation", name="Main navigation").get_by_role("link", name="Review").click()
+    expect(page.get_by_role("heading", level=1, name="Review queue")).to_be_visible()
+    target = EN_STEMS[1]
+    card = page.locator(".review-card").filter(has_text=target)
+    card.get_by_role("button", name="Reject").click()
+    card.get_by_role("button", name="Reject the question").click()
+    expect(card.get_by_text("Write a note explaining the rejection.")).to_be_visible()
+    shot("reject needs a note en")
+    card.get_by_label("Why is it rejected?").fill("The metric named in the key is not the one asked.")
+    card.get_by_role("button", name="Reject the question").click()
+    expect(page.get_by_text("Question rejected.")).to_be_visible()
+    expect(page.locator(".review-card").filter(has_text=target)).to_have_count(0)
+    shot("rejected en")
+    assert Question.objects.get(stem=target).status == "rejected"
+
+
+@pytest.mark.parametrize("viewport", ["phone"], indirect=True)
+def test_generation_not_enabled_in_english(content, page: Page, live_server, shot) -> None:
+    learner = "sam@example.com"
+    user_create(
+        email=learner, password=PASSWORD, first_name="Sam", last_name="Doe", language="en"
+    )
+    with override_settings(OPENAI_API_KEY="", OPENAI_BASE_URL=""):
+        page.goto(f"{live_server.url}/login?next=/generate/SY0-701/{SUB}")
+        log_in_en(page, learner)
+        page.get_by_role("radio", name=re.compile("Very hard$")).check()
+        page.get_by_role("spinbutton", name="Number of questions").fill("20")
+        page.get_by_role("button", name="Generate the questions").click()
+        alert = page.get_by_role("alert")
+        expect(alert.get_by_text("Question generation is not enabled")).to_be_visible()
+        expect(alert.get_by_text("OPENAI_API_KEY", exact=False)).to_be_visible()
+        shot("not enabled en")
+        alert.get_by_role("link", name="Practise this sub-objective").click()
+        expect(page.get_by_text("Question 1 of 10")).to_be_visible()

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from conftest import ApiClient
@@ -82,15 +84,16 @@ def test_reported_queue_and_resolution(reviewer: ApiClient, logged_in: ApiClient
 
 def test_edit_through_the_queue(reviewer: ApiClient, subs):
     question = make_question(subs["1.1.1"], status=Status.PENDING_REVIEW, source=Source.GENERATED)
+    choices: list[dict[str, Any]] = [
+        {"text": "One", "isCorrect": False, "explanation": "No."},
+        {"text": "Two", "isCorrect": True, "explanation": "Yes."},
+        {"text": "Three", "isCorrect": False, "explanation": "No."},
+    ]
     body = {
         "stem": "A clearer stem?",
         "explanation": "Because.",
         "difficulty": 4,
-        "choices": [
-            {"text": "One", "isCorrect": False, "explanation": "No."},
-            {"text": "Two", "isCorrect": True, "explanation": "Yes."},
-            {"text": "Three", "isCorrect": False, "explanation": "No."},
-        ],
+        "choices": choices,
     }
     edited = reviewer.call("PUT", f"/api/review/questions/{question.pk}", body).json()
     assert (edited["id"], edited["stem"], edited["difficulty"]) == (
@@ -99,7 +102,7 @@ def test_edit_through_the_queue(reviewer: ApiClient, subs):
         4,
     )
     assert [c["text"] for c in edited["choices"] if c["isCorrect"]] == ["Two"]
-    two_keys = {**body, "choices": [{**c, "isCorrect": True} for c in body["choices"]]}
+    two_keys = {**body, "choices": [{**c, "isCorrect": True} for c in choices]}
     response = reviewer.call(
         "PUT", f"/api/review/questions/{question.pk}", two_keys, HTTP_ACCEPT_LANGUAGE="en"
     )

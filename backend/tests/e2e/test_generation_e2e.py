@@ -96,9 +96,15 @@ def stem_on_screen(page: Page) -> str:
     return page.locator(".question__stem").inner_text().strip().replace("\u00a0", " ")
 
 
-@pytest.mark.parametrize("viewport", ["phone"], indirect=True)
+@pytest.mark.parametrize("viewport", ["phone", "desktop"], indirect=True)
 def test_generate_answer_then_approve_in_french(
-    content, fake_model: FakeResponsesServer, browser: Browser, page: Page, live_server, shot
+    content,
+    fake_model: FakeResponsesServer,
+    browser: Browser,
+    page: Page,
+    live_server,
+    shot,
+    viewport: str,
 ) -> None:
     learner = "lea@example.com"
     user_create(email=learner, password=PASSWORD, first_name="Léa", last_name="Martin")
@@ -114,7 +120,7 @@ def test_generate_answer_then_approve_in_french(
         page.get_by_role("heading", level=1, name=re.compile(rf"^{re.escape(SUB)} "))
     ).to_be_visible()
     expect(
-        page.get_by_text("Ce ne sont pas de vraies questions d’examen", exact=False)
+        page.get_by_text(f"Ce ne sont pas de vraies questions d{APOS}examen", exact=False)
     ).to_be_visible()
     expect(page.get_by_role("checkbox", name="Forcer une nouvelle génération")).to_have_count(0)
     expect(page.get_by_role("spinbutton", name="Nombre de questions")).to_have_value("5")
@@ -152,13 +158,14 @@ def test_generate_answer_then_approve_in_french(
     # An administrator approves one from the review queue.
     admin = "admin@example.com"
     user_create(email=admin, password=PASSWORD, first_name="Ada", last_name="Admin", role="admin")
+    phone = viewport == "phone"
     context = browser.new_context(
-        viewport=VIEWPORTS["phone"], locale="fr-FR", is_mobile=True, has_touch=True
+        viewport=VIEWPORTS[viewport], locale="fr-FR", is_mobile=phone, has_touch=phone
     )
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)
     try:
         review = context.new_page()
-        review_shot = Shots(review, "generate_answer_then_approve_in_french-phone-admin")
+        review_shot = Shots(review, f"generate_answer_then_approve_in_french-{viewport}-admin")
         review.goto(f"{live_server.url}/login?next=/review")
         log_in(review, admin)
         expect(review.get_by_role("heading", level=1, name="File de relecture")).to_be_visible()
@@ -194,26 +201,41 @@ def english_item(n: int) -> dict[str, Any]:
         stem=EN_STEMS[n],
         explanation="This answer addresses the situation directly. It is the expected measure here.",
         correct={
-            "text": f"Expected answer {n}",
+            "text": f"Right call {n}",
             "explanation": "It meets the stated need exactly.",
             "misconception": None,
         },
         distractors=[
-            {"text": f"Side track {n}", "explanation": "It meets another need.", "misconception": "Any control will do."},
-            {"text": f"Late check {n}", "explanation": "It only detects, too late.", "misconception": "Detection prevents."},
-            {"text": f"Mere masking {n}", "explanation": "It hides without protecting.", "misconception": "Hiding is protecting."},
+            {
+                "text": f"Side track {n}",
+                "explanation": "It meets another need.",
+                "misconception": "Any control will do.",
+            },
+            {
+                "text": f"Late check {n}",
+                "explanation": "It only detects, too late.",
+                "misconception": "Detection prevents.",
+            },
+            {
+                "text": f"Mere masking {n}",
+                "explanation": "It hides without protecting.",
+                "misconception": "Hiding is protecting.",
+            },
         ],
     )
     return item
 
 
-def log_in_en(page: Page, email: str) -> None:
-    page.get_by_label("Email address").fill(email)
+def log_in_en(page: Page, email: str, base_url: str) -> None:
+    """Logs in from an English login page (the language cookie set before the first visit)."""
+    page.context.add_cookies([{"name": "savoir_lang", "value": "en", "url": base_url}])
+    page.reload()
+    page.get_by_label("E-mail address").fill(email)
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Log in", exact=True).click()
 
 
-@pytest.mark.parametrize("viewport", ["desktop"], indirect=True)
+@pytest.mark.parametrize("viewport", ["desktop", "phone"], indirect=True)
 def test_teacher_forces_a_generation_then_rejects_in_english(
     content, fake_model: FakeResponsesServer, page: Page, live_server, shot
 ) -> None:
@@ -228,8 +250,10 @@ def test_teacher_forces_a_generation_then_rejects_in_english(
         role="teacher",
     )
     page.goto(f"{live_server.url}/login?next=/generate/SY0-701/{SUB}")
-    log_in_en(page, teacher)
-    expect(page.get_by_role("heading", level=1, name=re.compile(rf"^{re.escape(SUB)} "))).to_be_visible()
+    log_in_en(page, teacher, live_server.url)
+    expect(
+        page.get_by_role("heading", level=1, name=re.compile(rf"^{re.escape(SUB)} "))
+    ).to_be_visible()
     page.get_by_role("checkbox", name="Force a new generation").check()
     page.get_by_role("radio", name=re.compile("Easy$")).first.check()
     shot("generate form en")
@@ -243,7 +267,9 @@ def test_teacher_forces_a_generation_then_rejects_in_english(
     expect(page.get_by_text("Question 1 of 5")).to_be_visible()
     shot("practise these en")
 
-    page.get_by_role("navigation", name="Main navigation").get_by_role("link", name="Review").click()
+    page.get_by_role("navigation", name="Main navigation").get_by_role(
+        "link", name="Review"
+    ).click()
     expect(page.get_by_role("heading", level=1, name="Review queue")).to_be_visible()
     target = EN_STEMS[1]
     card = page.locator(".review-card").filter(has_text=target)
@@ -251,7 +277,9 @@ def test_teacher_forces_a_generation_then_rejects_in_english(
     card.get_by_role("button", name="Reject the question").click()
     expect(card.get_by_text("Write a note explaining the rejection.")).to_be_visible()
     shot("reject needs a note en")
-    card.get_by_label("Why is it rejected?").fill("The metric named in the key is not the one asked.")
+    card.get_by_label("Why is it rejected?").fill(
+        "The metric named in the key is not the one asked."
+    )
     card.get_by_role("button", name="Reject the question").click()
     expect(page.get_by_text("Question rejected.")).to_be_visible()
     expect(page.locator(".review-card").filter(has_text=target)).to_have_count(0)
@@ -262,12 +290,10 @@ def test_teacher_forces_a_generation_then_rejects_in_english(
 @pytest.mark.parametrize("viewport", ["phone"], indirect=True)
 def test_generation_not_enabled_in_english(content, page: Page, live_server, shot) -> None:
     learner = "sam@example.com"
-    user_create(
-        email=learner, password=PASSWORD, first_name="Sam", last_name="Doe", language="en"
-    )
+    user_create(email=learner, password=PASSWORD, first_name="Sam", last_name="Doe", language="en")
     with override_settings(OPENAI_API_KEY="", OPENAI_BASE_URL=""):
         page.goto(f"{live_server.url}/login?next=/generate/SY0-701/{SUB}")
-        log_in_en(page, learner)
+        log_in_en(page, learner, live_server.url)
         page.get_by_role("radio", name=re.compile("Very hard$")).check()
         page.get_by_role("spinbutton", name="Number of questions").fill("20")
         page.get_by_role("button", name="Generate the questions").click()

@@ -70,3 +70,21 @@ export type Recommendation = CatalogGet<"/api/progress/recommendations">[number]
 export type RecommendationReason = Recommendation["reasons"][number];
 export type StudyPlan = CatalogGet<"/api/progress/plan">;
 export type StudyPlanDay = StudyPlan["days"][number];
+
+// AI question generation (signed in).
+export type GenerateInput = JsonBody<"/api/qcm/generate", "post">;
+export type GenerationStarted = JsonOf<paths["/api/qcm/generate"]["post"]["responses"][202]>;
+export type GenerationRun = CatalogGet<"/api/qcm/runs/{run_id}">;
+export type GenerationRunStatus = GenerationRun["status"];
+
+// The review queue (teachers and admins).
+export type ReviewQueueName = NonNullable<
+  NonNullable<paths["/api/review/questions"]["get"]["parameters"]["query"]>["queue"]
+>;
+export type ReviewPage = CatalogGet<"/api/review/questions">;
+export type ReviewItem = ReviewPage["items"][number];
+export type ReviewChoice = ReviewItem["choices"][number];
+export type ReviewReport = ReviewItem["reports"][number];
+export type ReviewEditInput = NonNullable<
+  paths["/api/review/questions/{question_id}"]["put"]["requestBody"]
+>["content"]["application/json"];

@@ -4,12 +4,16 @@ import catalogEn from "@/features/catalog/locales/en.json";
 import catalogFr from "@/features/catalog/locales/fr.json";
 import dashboardEn from "@/features/dashboard/locales/en.json";
 import dashboardFr from "@/features/dashboard/locales/fr.json";
+import generationEn from "@/features/generation/locales/en.json";
+import generationFr from "@/features/generation/locales/fr.json";
 import practiceEn from "@/features/practice/locales/en.json";
 import practiceFr from "@/features/practice/locales/fr.json";
 import profileEn from "@/features/profile/locales/en.json";
 import profileFr from "@/features/profile/locales/fr.json";
 import progressEn from "@/features/progress/locales/en.json";
 import progressFr from "@/features/progress/locales/fr.json";
+import reviewEn from "@/features/review/locales/en.json";
+import reviewFr from "@/features/review/locales/fr.json";
 import { createI18n } from "@/lib/i18n";
 import commonEn from "@/lib/locales/en.json";
 import commonFr from "@/lib/locales/fr.json";
@@ -26,6 +30,8 @@ const en = {
   practice: practiceEn,
   progress: progressEn,
   dashboard: dashboardEn,
+  generation: generationEn,
+  review: reviewEn,
 };
 const fr = {
   common: commonFr,
@@ -36,6 +42,8 @@ const fr = {
   practice: practiceFr,
   progress: progressFr,
   dashboard: dashboardFr,
+  generation: generationFr,
+  review: reviewFr,
 };
 
 export const resources = {

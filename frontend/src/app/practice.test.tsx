@@ -361,7 +361,10 @@ describe("practice from the catalog", () => {
     const review = within(actions).getByRole("button", { name: "Review" });
     expect(review).toBeDisabled();
     expect(review).toHaveAccessibleDescription("Next review in 2 days.");
-    expect(within(actions).getByRole("button", { name: "Generate questions" })).toBeDisabled();
+    expect(within(actions).getByRole("link", { name: "Generate questions" })).toHaveAttribute(
+      "href",
+      "/generate/SY0-701/2.4.1",
+    );
 
     await user.click(within(actions).getByRole("link", { name: "Practise" }));
     expect(

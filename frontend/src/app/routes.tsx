@@ -3,10 +3,12 @@ import { AppLayout } from "./layouts/AppLayout";
 import { ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage } from "./pages/AuthPages";
 import { CatalogIndexPage, CatalogPage, GlossaryPage } from "./pages/CatalogPages";
 import { DashboardPage } from "./pages/DashboardPage";
+import { GeneratePage } from "./pages/GeneratePage";
 import { HomePage } from "./pages/HomePage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { PracticeHomePage, PracticePage, PracticeSummaryPage } from "./pages/PracticePages";
 import { ProfilePage } from "./pages/ProfilePage";
+import { ReviewPage } from "./pages/ReviewPage";
 
 export const routes: RouteObject[] = [
   {
@@ -29,6 +31,10 @@ export const routes: RouteObject[] = [
       { path: "practice/:examCode/:code?", element: <PracticePage /> },
       { path: "practice/:examCode/summary/:sessionId", element: <PracticeSummaryPage /> },
       { path: "practice/:examCode/:code/summary/:sessionId", element: <PracticeSummaryPage /> },
+      // /generate/SY0-701/2.4.1, /generate/SY0-701/2.4.1?run=<uuid>
+      { path: "generate/:examCode/:subCode", element: <GeneratePage /> },
+      // /review, /review?queue=reported&lang=fr&page=1 (teachers and admins)
+      { path: "review", element: <ReviewPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -1,3 +1,6 @@
+/** French puts a space before ? ! : ; and » — a no-break one, so they never start a line. */
+export const keepPunctuation = (text: string) => text.replace(/ ([?!:;»])/g, "\u00a0$1");
+
 export function formatDateTime(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(
     new Date(iso),

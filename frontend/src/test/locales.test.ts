@@ -36,9 +36,11 @@ describe("translation files", () => {
       "/src/features/auth/locales",
       "/src/features/catalog/locales",
       "/src/features/dashboard/locales",
+      "/src/features/generation/locales",
       "/src/features/practice/locales",
       "/src/features/profile/locales",
       "/src/features/progress/locales",
+      "/src/features/review/locales",
       "/src/lib/locales",
     ]);
   });

@@ -90,3 +90,13 @@ export function DashboardIcon() {
     </svg>
   );
 }
+
+export function ReviewIcon() {
+  return (
+    <svg {...common} aria-hidden="true">
+      <rect x="5" y="4" width="14" height="17" rx="2" />
+      <path d="M9 4V3h6v1" />
+      <path d="m9 13 2 2 4-4" />
+    </svg>
+  );
+}

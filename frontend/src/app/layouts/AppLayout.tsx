@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useLocation } from "react-router";
 import { useCurrentUser } from "@/features/auth";
+import { canReview } from "@/features/review";
 import { ErrorBoundary } from "../components/ErrorBoundary";
 import {
   BookIcon,
@@ -10,6 +11,7 @@ import {
   HomeIcon,
   LoginIcon,
   PracticeIcon,
+  ReviewIcon,
   UserIcon,
   UserPlusIcon,
 } from "../components/Icons";
@@ -33,7 +35,9 @@ function useFocusHeadingOnNavigate() {
 function MainNav() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  // Signed in, the phone's bottom bar leaves out Home (the logo leads there) to keep five items.
+  const reviewer = canReview(user);
+  // Signed in, the phone's bottom bar leaves out Home (the logo leads there) to keep five items;
+  // for reviewers it leaves out the glossary too (the catalog links to it) to make room for Review.
   const items: {
     to: string;
     label: string;
@@ -49,7 +53,16 @@ function MainNav() {
     ...(user
       ? [{ to: "/practice", label: t("app.nav.practice"), icon: <PracticeIcon />, end: false }]
       : []),
-    { to: "/glossary", label: t("app.nav.glossary"), icon: <GlossaryIcon />, end: false },
+    ...(reviewer
+      ? [{ to: "/review", label: t("app.nav.review"), icon: <ReviewIcon />, end: false }]
+      : []),
+    {
+      to: "/glossary",
+      label: t("app.nav.glossary"),
+      icon: <GlossaryIcon />,
+      end: false,
+      wideOnly: reviewer,
+    },
     ...(user
       ? [{ to: "/profile", label: t("app.nav.profile"), icon: <UserIcon />, end: false }]
       : [

@@ -16,6 +16,7 @@ import {
   StudyView,
   useExams,
 } from "@/features/catalog";
+import { generationPaths } from "@/features/generation";
 import { StudyPracticeActions } from "@/features/practice";
 import { useMediaQuery } from "@/lib/use-media-query";
 import { ErrorBoundary } from "../components/ErrorBoundary";
@@ -77,6 +78,7 @@ function CatalogLevel({ location, topic }: { location: CatalogLocation; topic: s
             <StudyPracticeActions
               examCode={location.examCode}
               subObjectiveCode={location.subObjectiveCode}
+              generateTo={generationPaths.generate(location.examCode, location.subObjectiveCode)}
             />
           }
         />

@@ -2,6 +2,7 @@
 export { practiceKeys } from "./api/keys";
 export { PracticeHome } from "./components/PracticeHome";
 export { PracticeSession } from "./components/PracticeSession";
+export { QuestionCard, type QuestionProgress } from "./components/QuestionCard";
 export { SessionSummary } from "./components/SessionSummary";
 export { StudyPracticeActions } from "./components/StudyActions";
 export { practicePaths } from "./lib/paths";

@@ -10,6 +10,7 @@ import type {
 import { Alert, Button } from "@/components/ui";
 import { useLevelName } from "@/features/progress";
 import { ApiError, NetworkError } from "@/lib/api-error";
+import { keepPunctuation } from "@/lib/format";
 import { errorMessage } from "@/lib/forms";
 import { useSubmitAnswer } from "../api/queries";
 import { formatUpcoming } from "../lib/format";
@@ -20,9 +21,6 @@ import { CheckIcon, CrossIcon } from "./Icons";
 import { ReportQuestion } from "./ReportDialog";
 
 const CONFIDENCE: readonly Confidence[] = ["low", "medium", "high"];
-
-/** French puts a space before ? ! : ; and » — a no-break one, so they never start a line. */
-const keepPunctuation = (text: string) => text.replace(/ ([?!:;»])/g, "\u00a0$1");
 
 /** Whether a key press belongs to a field or control that handles it itself. */
 function ownsKeys(target: EventTarget | null, key: string): boolean {
@@ -67,6 +65,7 @@ function Feedback({
   result,
   headingRef,
   isLast,
+  lastLabel,
   onNext,
   nextPending,
 }: {
@@ -74,6 +73,7 @@ function Feedback({
   result: AnswerResult;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
   isLast: boolean;
+  lastLabel: string | undefined;
   onNext: () => void;
   nextPending: boolean;
 }) {
@@ -171,16 +171,22 @@ function Feedback({
 
       <div className="feedback__actions">
         <Button onClick={onNext} loading={nextPending} block>
-          {t(isLast ? "practice.actions.results" : "practice.actions.next")}
+          {isLast ? (lastLabel ?? t("practice.actions.results")) : t("practice.actions.next")}
         </Button>
       </div>
     </section>
   );
 }
 
+/** Where the question stands: a practice session, or a list without one (`id` null). */
+export type QuestionProgress = Pick<PracticeProgress, "answered" | "target"> & {
+  id: string | null;
+};
+
 /**
  * One question: choices (keys 1–5), an optional confidence, submit (Enter); then the feedback
  * with every choice explained, and "next" (Enter). "Review later" and "Report" all along.
+ * Used by practice sessions and by freshly generated questions (no session, `progress.id` null).
  */
 export function QuestionCard({
   question,
@@ -188,14 +194,20 @@ export function QuestionCard({
   autoFocus,
   onNext,
   nextPending,
+  lastLabel,
+  onAnswered,
 }: {
   question: PracticeQuestion;
-  progress: PracticeProgress;
+  progress: QuestionProgress;
   /** Focus the stem on mount (every question after the first of the visit). */
   autoFocus: boolean;
   /** `last` when this answer completes the session. */
   onNext: (last: boolean) => void;
   nextPending: boolean;
+  /** The label of the button after the last answer ("See my results" by default). */
+  lastLabel?: string;
+  /** Told of each recorded answer. */
+  onAnswered?: (result: AnswerResult) => void;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -225,9 +237,14 @@ export function QuestionCard({
   const send = useCallback(
     (body: AnswerInput) => {
       setAttempt(body);
-      answer.mutate(body, { onSuccess: setResult });
+      answer.mutate(body, {
+        onSuccess: (data) => {
+          setResult(data);
+          onAnswered?.(data);
+        },
+      });
     },
-    [answer.mutate],
+    [answer.mutate, onAnswered],
   );
 
   const submit = useCallback(() => {
@@ -324,6 +341,7 @@ export function QuestionCard({
           result={result}
           headingRef={feedbackHeading}
           isLast={isLast}
+          lastLabel={lastLabel}
           onNext={next}
           nextPending={nextPending}
         />

@@ -8,15 +8,18 @@ import { formatUpcoming } from "../lib/format";
 import { practicePaths } from "../lib/paths";
 
 /**
- * The study screen's actions: practise the sub-objective, review what is due on it; generating
- * questions comes later. Visitors are asked to log in first.
+ * The study screen's actions: practise the sub-objective, generate questions on it (the app
+ * passes the generation screen's path), review what is due on it. Visitors are asked to log in.
  */
 export function StudyPracticeActions({
   examCode,
   subObjectiveCode,
+  generateTo,
 }: {
   examCode: string;
   subObjectiveCode: string;
+  /** The generate screen; the action stays disabled without it. */
+  generateTo?: string;
 }) {
   const { t, i18n } = useTranslation();
   const id = useId();
@@ -39,7 +42,7 @@ export function StudyPracticeActions({
               [
                 "generate",
                 "catalog.study.actions.generate.label",
-                "catalog.study.actions.generate.hint",
+                "practice.study.visitorGenerate",
               ],
               ["review", "catalog.study.actions.review.label", "practice.study.visitorReview"],
             ] as const
@@ -92,9 +95,15 @@ export function StudyPracticeActions({
         </p>
       </li>
       <li className="study-actions__item">
-        <Button variant="secondary" disabled block aria-describedby={`${id}-generate`}>
-          {t("catalog.study.actions.generate.label")}
-        </Button>
+        {generateTo ? (
+          <ButtonLink variant="secondary" block to={generateTo} aria-describedby={`${id}-generate`}>
+            {t("catalog.study.actions.generate.label")}
+          </ButtonLink>
+        ) : (
+          <Button variant="secondary" disabled block aria-describedby={`${id}-generate`}>
+            {t("catalog.study.actions.generate.label")}
+          </Button>
+        )}
         <p className="study-actions__hint" id={`${id}-generate`}>
           {t("catalog.study.actions.generate.hint")}
         </p>

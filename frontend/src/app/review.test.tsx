@@ -1,0 +1,227 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import type { ReviewItem, User } from "@/api/types";
+import { catalogApi } from "@/test/catalog-fixtures";
+import { aUser, type Handler, json, mockApi, renderApp } from "@/test/utils";
+
+const teacher: User = { ...aUser, role: "teacher" };
+
+function anItem(id: number, extra: Partial<ReviewItem> = {}): ReviewItem {
+  return {
+    id,
+    groupId: `00000000-0000-4000-8000-0000000000${id}`,
+    language: "en",
+    subObjectiveId: 51,
+    subObjectiveCode: "2.4.1",
+    stem: `Pending question ${id}?`,
+    explanation: `Explanation ${id}.`,
+    difficulty: 2,
+    source: "generated",
+    status: "pending_review",
+    version: 1,
+    createdAt: "2026-01-10T10:00:00Z",
+    generationRunId: null,
+    choices: [1, 2, 3, 4].map((c) => ({
+      id: id * 10 + c,
+      text: `Answer ${id}.${c}`,
+      isCorrect: c === 2,
+      explanation: `Why ${id}.${c}.`,
+    })),
+    reports: [],
+    ...extra,
+  };
+}
+
+function reviewServer(user: User = teacher) {
+  const calls: { method: string; path: string; body: unknown }[] = [];
+  const record: Handler = async (request) => {
+    const path = new URL(request.url).pathname;
+    const body = request.method === "GET" ? null : await request.json().catch(() => null);
+    calls.push({ method: request.method, path, body });
+    return json(anItem(Number(path.split("/")[4])));
+  };
+  const routes: Record<string, Handler> = {
+    ...catalogApi(),
+    "GET /api/auth/me": () => json(user),
+    "GET /api/review/questions": (request) => {
+      const url = new URL(request.url);
+      calls.push({ method: "GET", path: `${url.pathname}${url.search}`, body: null });
+      const queue = url.searchParams.get("queue");
+      const items =
+        queue === "reported"
+          ? [
+              anItem(9, {
+                status: "approved",
+                source: "manual",
+                version: 2,
+                reports: [
+                  {
+                    id: 31,
+                    reason: "wrong_key",
+                    comment: "Answer 3 is right too.",
+                    createdAt: "2026-01-11T10:00:00Z",
+                    answeredBeforeReport: true,
+                    state: "open",
+                  },
+                ],
+              }),
+            ]
+          : [anItem(1), anItem(2)];
+      return json({ count: items.length, items });
+    },
+  };
+  for (const id of [1, 2, 9]) {
+    for (const action of ["approve", "reject", "retire"]) {
+      routes[`POST /api/review/questions/${id}/${action}`] = record;
+    }
+    routes[`PUT /api/review/questions/${id}`] = record;
+  }
+  routes["POST /api/review/reports/31/resolve"] = async (request) => {
+    calls.push({
+      method: "POST",
+      path: "/api/review/reports/31/resolve",
+      body: await request.json(),
+    });
+    return json({ id: 31, state: "dismissed" });
+  };
+  return { routes, calls };
+}
+
+const card = (stem: string) => screen.getByText(stem).closest("li") as HTMLElement;
+
+describe("review queue", () => {
+  it("shows pending AI questions with the key marked; approve calls its endpoint", async () => {
+    const server = reviewServer();
+    mockApi(server.routes);
+    renderApp("/review");
+    const user = userEvent.setup();
+
+    expect(await screen.findByText("Pending question 1?")).toBeInTheDocument();
+    expect(screen.getByRole("tab", { name: "Pending AI questions" })).toHaveAttribute(
+      "aria-selected",
+      "true",
+    );
+    const first = card("Pending question 1?");
+    expect(within(first).getByText("Right answer").closest("li")).toHaveTextContent("Answer 1.2");
+    expect(within(first).getByText("Why 1.3.")).toBeInTheDocument();
+    expect(within(first).getByText("Version 1")).toBeInTheDocument();
+    expect(within(first).getByText("2.4.1")).toBeInTheDocument();
+
+    await user.click(within(first).getByRole("button", { name: "Approve" }));
+    expect(await screen.findByText("Question approved.")).toBeInTheDocument();
+    expect(server.calls.filter((call) => call.method !== "GET")).toEqual([
+      { method: "POST", path: "/api/review/questions/1/approve", body: null },
+    ]);
+    // The queue is read again.
+    await waitFor(() =>
+      expect(server.calls.filter((call) => call.method === "GET")).toHaveLength(2),
+    );
+  });
+
+  it("requires a note to reject", async () => {
+    const server = reviewServer();
+    mockApi(server.routes);
+    renderApp("/review");
+    const user = userEvent.setup();
+    await screen.findByText("Pending question 2?");
+    const second = card("Pending question 2?");
+    await user.click(within(second).getByRole("button", { name: "Reject" }));
+    await user.click(within(second).getByRole("button", { name: "Reject the question" }));
+    expect(within(second).getByRole("alert")).toHaveTextContent(
+      "Write a note explaining the rejection.",
+    );
+    expect(within(second).getByLabelText("Why is it rejected?")).toHaveFocus();
+    expect(server.calls.filter((call) => call.method === "POST")).toEqual([]);
+
+    await user.type(within(second).getByLabelText("Why is it rejected?"), "Two answers fit.");
+    await user.click(within(second).getByRole("button", { name: "Reject the question" }));
+    expect(await screen.findByText("Question rejected.")).toBeInTheDocument();
+    expect(server.calls.filter((call) => call.method === "POST")).toEqual([
+      {
+        method: "POST",
+        path: "/api/review/questions/2/reject",
+        body: { note: "Two answers fit." },
+      },
+    ]);
+  });
+
+  it("edits a question with one correct answer", async () => {
+    const server = reviewServer();
+    mockApi(server.routes);
+    renderApp("/review");
+    const user = userEvent.setup();
+    await screen.findByText("Pending question 1?");
+    const first = card("Pending question 1?");
+    await user.click(within(first).getByRole("button", { name: "Edit" }));
+    const stem = within(first).getByLabelText("Question");
+    await user.clear(stem);
+    await user.type(stem, "Edited stem?");
+    await user.click(within(first).getByRole("radio", { name: "Answer 3 is the right one" }));
+    await user.click(within(first).getByRole("button", { name: "Save" }));
+    expect(await screen.findByText("Question saved.")).toBeInTheDocument();
+    const put = server.calls.find((call) => call.method === "PUT");
+    expect(put?.path).toBe("/api/review/questions/1");
+    expect(put?.body).toMatchObject({
+      stem: "Edited stem?",
+      explanation: "Explanation 1.",
+      difficulty: 2,
+      choices: [
+        { text: "Answer 1.1", isCorrect: false, explanation: "Why 1.1." },
+        { text: "Answer 1.2", isCorrect: false, explanation: "Why 1.2." },
+        { text: "Answer 1.3", isCorrect: true, explanation: "Why 1.3." },
+        { text: "Answer 1.4", isCorrect: false, explanation: "Why 1.4." },
+      ],
+    });
+  });
+
+  it("lists reported questions with their reports; dismiss resolves the report", async () => {
+    const server = reviewServer();
+    mockApi(server.routes);
+    renderApp("/review");
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("tab", { name: "Reported" }));
+    expect(await screen.findByText("Pending question 9?")).toBeInTheDocument();
+    expect(server.calls.some((call) => call.path.includes("queue=reported"))).toBe(true);
+    const reports = screen.getByRole("complementary", { name: "Reports" });
+    expect(within(reports).getByText("The marked answer is wrong")).toBeInTheDocument();
+    expect(within(reports).getByText("“Answer 3 is right too.”")).toBeInTheDocument();
+    await user.click(within(reports).getByRole("button", { name: "Dismiss" }));
+    expect(await screen.findByText("Report dismissed.")).toBeInTheDocument();
+    expect(server.calls.find((call) => call.path.endsWith("/resolve"))?.body).toEqual({
+      dismiss: true,
+    });
+  });
+
+  it("keeps learners out", async () => {
+    const server = reviewServer(aUser);
+    mockApi(server.routes);
+    renderApp("/review");
+    expect(
+      await screen.findByText("This page is for teachers and administrators."),
+    ).toBeInTheDocument();
+    expect(server.calls).toEqual([]);
+  });
+});
+
+describe("review nav entry", () => {
+  it.each([
+    ["learner", false],
+    ["teacher", true],
+    ["admin", true],
+  ] as const)("for a %s: shown %s", async (role, shown) => {
+    mockApi({ ...catalogApi(), "GET /api/auth/me": () => json({ ...aUser, role }) });
+    renderApp("/catalog");
+    const nav = await screen.findByRole("navigation", { name: "Main navigation" });
+    await within(nav).findByRole("link", { name: "Practice" });
+    expect(within(nav).queryByRole("link", { name: "Review" }) !== null).toBe(shown);
+  });
+
+  it("is not shown to visitors", async () => {
+    mockApi(catalogApi());
+    renderApp("/catalog");
+    const nav = await screen.findByRole("navigation", { name: "Main navigation" });
+    await within(nav).findByRole("link", { name: "Log in" });
+    expect(within(nav).queryByRole("link", { name: "Review" })).toBeNull();
+  });
+});

@@ -1,0 +1,6 @@
+import type { Language } from "@/api/types";
+
+export const generationKeys = {
+  all: ["generation"] as const,
+  run: (runId: string, lang: Language) => [...generationKeys.all, "run", runId, lang] as const,
+};

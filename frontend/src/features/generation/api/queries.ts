@@ -1,0 +1,39 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
+import type { GenerateInput, GenerationStarted, Language } from "@/api/types";
+import { api, unwrap } from "@/lib/api-client";
+import { pollInterval } from "../lib/run";
+import { generationKeys } from "./keys";
+
+/** Starts a generation (202 at once); the run is then polled with `useGenerationRun`. */
+export function useStartGeneration() {
+  return useMutation({
+    mutationFn: (body: GenerateInput): Promise<GenerationStarted> =>
+      unwrap(
+        api.POST("/api/qcm/generate", {
+          headers: { "Accept-Language": body.lang },
+          body,
+        }),
+      ),
+  });
+}
+
+/**
+ * A run and the questions accepted so far (never their answers), polled about once a second
+ * until it succeeds, partly succeeds or fails.
+ */
+export function useGenerationRun(runId: string | null, lang: Language) {
+  return useQuery({
+    queryKey: generationKeys.run(runId ?? "", lang),
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/qcm/runs/{run_id}", {
+          headers: { "Accept-Language": lang },
+          params: { path: { run_id: runId ?? "" } },
+        }),
+      ),
+    enabled: runId !== null,
+    refetchInterval: (query) => (query.state.error ? false : pollInterval(query.state.data)),
+    refetchIntervalInBackground: false,
+    refetchOnWindowFocus: false,
+  });
+}

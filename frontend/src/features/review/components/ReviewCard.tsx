@@ -1,0 +1,252 @@
+import { type FormEvent, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { ReviewItem, ReviewReport } from "@/api/types";
+import { Alert, Button, useToast } from "@/components/ui";
+import { formatDateTime, keepPunctuation } from "@/lib/format";
+import { errorMessage } from "@/lib/forms";
+import {
+  useApproveQuestion,
+  useRejectQuestion,
+  useResolveReport,
+  useRetireQuestion,
+} from "../api/queries";
+import { EditForm } from "./EditForm";
+
+const REPORT_REASONS = [
+  "wrong_key",
+  "ambiguous",
+  "several_correct",
+  "outdated",
+  "translation",
+  "other",
+] as const;
+type KnownReason = (typeof REPORT_REASONS)[number];
+const isKnownReason = (value: string): value is KnownReason =>
+  (REPORT_REASONS as readonly string[]).includes(value);
+
+function RejectForm({ item, onDone }: { item: ReviewItem; onDone: () => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const toast = useToast();
+  const reject = useRejectQuestion();
+  const [note, setNote] = useState("");
+  const [missing, setMissing] = useState(false);
+  const input = useRef<HTMLTextAreaElement | null>(null);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!note.trim()) {
+      setMissing(true);
+      input.current?.focus();
+      return;
+    }
+    reject.mutate(
+      { questionId: item.id, note: note.trim() },
+      {
+        onSuccess: () => {
+          toast.show(t("review.toast.rejected"), "success");
+          onDone();
+        },
+      },
+    );
+  };
+
+  return (
+    <form className="review-form" onSubmit={onSubmit} noValidate>
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-note`}>
+          {t("review.reject.note")}
+        </label>
+        <textarea
+          ref={input}
+          id={`${id}-note`}
+          className="input textarea"
+          rows={3}
+          maxLength={1000}
+          value={note}
+          required
+          aria-invalid={missing || undefined}
+          aria-describedby={missing ? `${id}-note-error` : `${id}-note-hint`}
+          onChange={(event) => {
+            setNote(event.target.value);
+            setMissing(false);
+          }}
+        />
+        {missing ? (
+          <p className="field__error" id={`${id}-note-error`} role="alert">
+            {t("review.reject.noteRequired")}
+          </p>
+        ) : (
+          <p className="field__hint" id={`${id}-note-hint`}>
+            {t("review.reject.noteHint")}
+          </p>
+        )}
+      </div>
+      {reject.isError ? <Alert>{errorMessage(reject.error, t)}</Alert> : null}
+      <div className="review-form__actions">
+        <Button variant="secondary" onClick={onDone}>
+          {t("review.actions.cancel")}
+        </Button>
+        <Button type="submit" variant="danger" loading={reject.isPending}>
+          {t("review.reject.submit")}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function ReportEntry({ report }: { report: ReviewReport }) {
+  const { t, i18n } = useTranslation();
+  const toast = useToast();
+  const resolve = useResolveReport();
+  const open = report.state === "open";
+  const act = (dismiss: boolean) =>
+    resolve.mutate(
+      { reportId: report.id, dismiss },
+      {
+        onSuccess: () =>
+          toast.show(t(dismiss ? "review.toast.dismissed" : "review.toast.resolved"), "success"),
+        onError: (error) => toast.show(errorMessage(error, t), "error"),
+      },
+    );
+  return (
+    <li className="review-report">
+      <p className="review-report__reason">
+        {isKnownReason(report.reason)
+          ? t(`practice.report.reasons.${report.reason}`)
+          : report.reason}
+        <span className={`review-state review-state--${report.state}`}>
+          {t(`review.reportState.${report.state as "open"}`, { defaultValue: report.state })}
+        </span>
+      </p>
+      {report.comment ? <p className="review-report__comment">“{report.comment}”</p> : null}
+      <p className="review-report__meta">
+        {formatDateTime(report.createdAt, i18n.language)} ·{" "}
+        {t(
+          report.answeredBeforeReport ? "review.report.afterAnswer" : "review.report.beforeAnswer",
+        )}
+      </p>
+      {open ? (
+        <div className="review-report__actions">
+          <Button variant="secondary" onClick={() => act(false)} disabled={resolve.isPending}>
+            {t("review.actions.resolve")}
+          </Button>
+          <Button variant="ghost" onClick={() => act(true)} disabled={resolve.isPending}>
+            {t("review.actions.dismiss")}
+          </Button>
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+type Mode = "view" | "edit" | "reject";
+
+/** One question as a reviewer sees it: the key marked, every explanation, its reports, actions. */
+export function ReviewCard({ item }: { item: ReviewItem }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const toast = useToast();
+  const approve = useApproveQuestion();
+  const retire = useRetireQuestion();
+  const [mode, setMode] = useState<Mode>("view");
+  const busy = approve.isPending || retire.isPending;
+
+  const onApprove = () =>
+    approve.mutate(item.id, {
+      onSuccess: () => toast.show(t("review.toast.approved"), "success"),
+      onError: (error) => toast.show(errorMessage(error, t), "error"),
+    });
+  const onRetire = () =>
+    retire.mutate(item.id, {
+      onSuccess: () => toast.show(t("review.toast.retired"), "success"),
+      onError: (error) => toast.show(errorMessage(error, t), "error"),
+    });
+
+  return (
+    <li className="review-card" aria-labelledby={`${id}-stem`}>
+      <div className="review-card__main">
+        <p className="review-card__meta">
+          <span className="tag tag--verb">{item.subObjectiveCode}</span>
+          <span className="tag tag--verb">{t(`app.languages.${item.language as "fr"}`)}</span>
+          <span>{t("review.card.version", { version: item.version })}</span>
+          <span>
+            {t("review.card.difficulty", {
+              label: t(`generation.form.difficulties.${item.difficulty as 1}`),
+            })}
+          </span>
+          <span>
+            {t(`review.source.${item.source as "generated"}`, { defaultValue: item.source })}
+          </span>
+          <span>{formatDateTime(item.createdAt, i18n.language)}</span>
+        </p>
+
+        {mode === "edit" ? (
+          <EditForm item={item} onDone={() => setMode("view")} />
+        ) : (
+          <>
+            <h2 className="review-card__stem" id={`${id}-stem`}>
+              {keepPunctuation(item.stem)}
+            </h2>
+            <ol className="review-choices" aria-label={t("review.card.choices")}>
+              {item.choices.map((choice) => (
+                <li
+                  key={choice.id}
+                  className={`review-choice${choice.isCorrect ? " review-choice--correct" : ""}`}
+                >
+                  <p className="review-choice__text">
+                    {choice.isCorrect ? (
+                      <span className="status status--correct">{t("review.card.correct")}</span>
+                    ) : null}{" "}
+                    {choice.text}
+                  </p>
+                  <p className="review-choice__explanation">{choice.explanation}</p>
+                </li>
+              ))}
+            </ol>
+            <div className="review-card__explanation">
+              <h3 className="review-card__subtitle">{t("review.card.explanation")}</h3>
+              <p>{item.explanation}</p>
+            </div>
+          </>
+        )}
+
+        {mode === "reject" ? <RejectForm item={item} onDone={() => setMode("view")} /> : null}
+
+        {mode === "view" ? (
+          <div className="review-card__actions">
+            {item.status !== "approved" ? (
+              <Button onClick={onApprove} loading={approve.isPending} disabled={busy}>
+                {t("review.actions.approve")}
+              </Button>
+            ) : null}
+            <Button variant="secondary" onClick={() => setMode("edit")} disabled={busy}>
+              {t("review.actions.edit")}
+            </Button>
+            {item.status !== "approved" ? (
+              <Button variant="secondary" onClick={() => setMode("reject")} disabled={busy}>
+                {t("review.actions.reject")}
+              </Button>
+            ) : null}
+            <Button variant="danger" onClick={onRetire} loading={retire.isPending} disabled={busy}>
+              {t("review.actions.retire")}
+            </Button>
+          </div>
+        ) : null}
+      </div>
+
+      {item.reports.length > 0 ? (
+        <aside className="review-card__reports" aria-label={t("review.card.reports")}>
+          <h3 className="review-card__subtitle">
+            {t("review.card.reportsCount", { count: item.reports.length })}
+          </h3>
+          <ul className="review-reports">
+            {item.reports.map((report) => (
+              <ReportEntry key={report.id} report={report} />
+            ))}
+          </ul>
+        </aside>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,150 @@
+import { type KeyboardEvent, useId, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import type { Language, ReviewQueueName } from "@/api/types";
+import { Alert, Button, PageHeading, Select, SkeletonBlock } from "@/components/ui";
+import { errorMessage } from "@/lib/forms";
+import { PAGE_SIZE, useReviewQueue } from "../api/queries";
+import { ReviewCard } from "./ReviewCard";
+
+const QUEUES: readonly ReviewQueueName[] = ["pending", "reported"];
+
+const parseQueue = (value: string | null): ReviewQueueName =>
+  value === "reported" ? "reported" : "pending";
+const parseLang = (value: string | null): Language | null =>
+  value === "fr" || value === "en" ? value : null;
+const parsePage = (value: string | null): number => {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : 0;
+};
+
+/**
+ * /review — for teachers and admins: AI questions pending review, and reported questions; the
+ * tab, language filter and page live in the URL (?queue=reported&lang=fr&page=1).
+ */
+export function ReviewQueue() {
+  const { t } = useTranslation();
+  const id = useId();
+  const [params, setParams] = useSearchParams();
+  const queue = parseQueue(params.get("queue"));
+  const lang = parseLang(params.get("lang"));
+  const page = parsePage(params.get("page"));
+  const list = useReviewQueue(queue, lang, page);
+  const tabs = useRef(new Map<ReviewQueueName, HTMLButtonElement | null>());
+
+  const update = (next: { queue?: ReviewQueueName; lang?: Language | null; page?: number }) => {
+    const values = { queue, lang, page: 0, ...next };
+    const search = new URLSearchParams();
+    if (values.queue !== "pending") search.set("queue", values.queue);
+    if (values.lang) search.set("lang", values.lang);
+    if (values.page > 0) search.set("page", String(values.page));
+    setParams(search);
+  };
+
+  const onTabKey = (event: KeyboardEvent) => {
+    if (event.key !== "ArrowRight" && event.key !== "ArrowLeft") return;
+    event.preventDefault();
+    const next = QUEUES[(QUEUES.indexOf(queue) + 1) % QUEUES.length] ?? "pending";
+    update({ queue: next });
+    tabs.current.get(next)?.focus();
+  };
+
+  const data = list.data;
+  const pages = data ? Math.max(1, Math.ceil(data.count / PAGE_SIZE)) : 1;
+
+  return (
+    <div className="page review">
+      <header className="review__header">
+        <PageHeading title={t("review.title")}>{t("review.title")}</PageHeading>
+        <p className="level-header__lead">{t("review.lead")}</p>
+      </header>
+
+      <div className="review__controls">
+        <div className="tabs" role="tablist" aria-label={t("review.tabsLabel")}>
+          {QUEUES.map((item) => (
+            <button
+              key={item}
+              ref={(element) => {
+                tabs.current.set(item, element);
+              }}
+              type="button"
+              role="tab"
+              id={`${id}-tab-${item}`}
+              aria-selected={queue === item}
+              aria-controls={`${id}-panel`}
+              tabIndex={queue === item ? 0 : -1}
+              className={`tabs__tab${queue === item ? " tabs__tab--on" : ""}`}
+              onClick={() => update({ queue: item })}
+              onKeyDown={onTabKey}
+            >
+              {t(`review.tabs.${item}`)}
+            </button>
+          ))}
+        </div>
+        <div className="review__filter">
+          <Select
+            label={t("review.filter.language")}
+            value={lang ?? ""}
+            onChange={(event) => update({ lang: parseLang(event.target.value) })}
+          >
+            <option value="">{t("review.filter.all")}</option>
+            <option value="fr">{t("app.languages.fr")}</option>
+            <option value="en">{t("app.languages.en")}</option>
+          </Select>
+        </div>
+      </div>
+
+      <div
+        role="tabpanel"
+        id={`${id}-panel`}
+        aria-labelledby={`${id}-tab-${queue}`}
+        className="review__panel"
+      >
+        {list.isError && !data ? (
+          <div className="catalog-status">
+            <Alert>{errorMessage(list.error, t)}</Alert>
+            <div>
+              <Button variant="secondary" onClick={() => list.refetch()}>
+                {t("catalog.error.retry")}
+              </Button>
+            </div>
+          </div>
+        ) : !data ? (
+          <SkeletonBlock lines={8} />
+        ) : data.items.length === 0 ? (
+          <p className="empty-state empty-state--boxed">{t(`review.empty.${queue}`)}</p>
+        ) : (
+          <>
+            <p className="review__count" aria-live="polite">
+              {t("review.count", { count: data.count })}
+            </p>
+            <ul className="review-list">
+              {data.items.map((item) => (
+                <ReviewCard key={item.id} item={item} />
+              ))}
+            </ul>
+            {pages > 1 ? (
+              <nav className="review__pager" aria-label={t("review.pager.label")}>
+                <Button
+                  variant="secondary"
+                  disabled={page === 0}
+                  onClick={() => update({ page: page - 1 })}
+                >
+                  {t("review.pager.previous")}
+                </Button>
+                <span>{t("review.pager.page", { page: page + 1, pages })}</span>
+                <Button
+                  variant="secondary"
+                  disabled={page + 1 >= pages}
+                  onClick={() => update({ page: page + 1 })}
+                >
+                  {t("review.pager.next")}
+                </Button>
+              </nav>
+            ) : null}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

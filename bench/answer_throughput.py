@@ -241,7 +241,11 @@ def main() -> None:
     preload()
     from savoir.questions.models import Choice
 
-    pairs = list(Choice.objects.filter(question__language="en").values_list("question_id", "pk"))
+    pairs = list(
+        Choice.objects.filter(question__language="en", question__source="manual").values_list(
+            "question_id", "pk"
+        )
+    )
 
     server = subprocess.Popen(  # noqa: S603 - our own gunicorn
         [

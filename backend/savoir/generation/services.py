@@ -4,6 +4,7 @@ expire runs whose worker died."""
 from __future__ import annotations
 
 import contextlib
+import logging
 import random
 import time
 from datetime import timedelta
@@ -29,6 +30,7 @@ from savoir.questions.services import ChoiceData, question_create
 from . import llm, quality
 from .models import FINISHED, GenerationRun, RejectedItem, RunQuestion, RunStatus
 
+logger = logging.getLogger(__name__)
 STUCK_AFTER = timedelta(minutes=5)
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 
@@ -277,6 +279,9 @@ def run_execute(*, run_id: str) -> None:
         output = llm.generate(instructions=instructions, prompt=prompt, on_item=accept_or_reject)
     except llm.GenerationFailure as failure:
         run.latency_ms = int((time.monotonic() - started) * 1000)
+        if failure.code in {"configuration", "quota_exhausted"}:
+            # For operators: learners only see that generation is unavailable.
+            logger.error("generation run failed: %s", failure.code, extra={"run_id": str(run.pk)})
         status = RunStatus.PARTIAL if run.accepted else RunStatus.FAILED
         _finish(run, status, code=failure.code, detail=failure.detail)
         return

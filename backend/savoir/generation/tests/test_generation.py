@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Any
 
 import pytest
+import time_machine
 from django.test import override_settings
 from django.utils import timezone
 
@@ -339,6 +340,7 @@ def test_the_api_key_never_reaches_the_logs(logged_in: ApiClient, subs, fake, ca
     with caplog.at_level(logging.DEBUG):
         run_id = _generate(logged_in, subs["1.1.1"], count=1).json()["runId"]
         _run(logged_in, run_id)
+    assert "generation run failed: configuration" in caplog.text  # operators are told
     assert SECRET not in caplog.text
     assert SECRET not in GenerationRun.objects.get(pk=run_id).error_detail
 
@@ -494,3 +496,27 @@ def test_a_stream_cut_short_keeps_the_questions_already_checked(logged_in: ApiCl
     assert run["error"]["code"] == "invalid_output"
     assert 1 <= run["accepted"] < 4
     assert all(q["stem"] in EN_STEMS for q in run["questions"])
+
+
+def test_the_per_minute_limit_holds_under_concurrent_requests(user):
+    from savoir.core.ratelimit import rate_limit_hit
+
+    allowed: list[bool] = []
+    barrier = threading.Barrier(12)
+
+    def hit() -> None:
+        barrier.wait()
+        try:
+            rate_limit_hit("generate", str(user.pk), limit=5, window=60)
+            allowed.append(True)
+        except RateLimited:
+            allowed.append(False)
+
+    threads = [threading.Thread(target=hit) for _ in range(12)]
+    # A frozen clock keeps every hit in one fixed window.
+    with time_machine.travel(dt.datetime(2026, 6, 1, 12, 0, 5, tzinfo=dt.UTC), tick=False):
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert allowed.count(True) == 5

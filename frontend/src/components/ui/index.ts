@@ -3,6 +3,7 @@ export { Avatar, initials } from "./Avatar";
 export { Button, ButtonLink } from "./Button";
 export { Card } from "./Card";
 export { Dialog } from "./Dialog";
+export { NameFields } from "./NameFields";
 export { PageHeading } from "./PageHeading";
 export { Select } from "./Select";
 export { Skeleton, SkeletonBlock } from "./Skeleton";

@@ -2,7 +2,7 @@ import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import type { Language } from "@/api/types";
-import { Alert, Button, Select, TextField, useToast } from "@/components/ui";
+import { Alert, Button, NameFields, Select, TextField, useToast } from "@/components/ui";
 import { countryOptions } from "@/lib/countries";
 import { EMAIL_PATTERN, useFormErrors } from "@/lib/forms";
 import { isLanguage, LANGUAGES, writeLanguageCookie } from "@/lib/language";
@@ -70,30 +70,14 @@ export function RegisterForm() {
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
       {errors.formError ? <Alert ref={errors.alertRef}>{errors.formError}</Alert> : null}
-      <div className="form__row">
-        <TextField
-          ref={errors.register("firstName")}
-          label={t("auth.fields.firstName")}
-          name="firstName"
-          autoComplete="given-name"
-          required
-          maxLength={150}
-          value={values.firstName}
-          onChange={(e) => update("firstName", e.target.value)}
-          error={errors.fieldErrors.firstName}
-        />
-        <TextField
-          ref={errors.register("lastName")}
-          label={t("auth.fields.lastName")}
-          name="lastName"
-          autoComplete="family-name"
-          required
-          maxLength={150}
-          value={values.lastName}
-          onChange={(e) => update("lastName", e.target.value)}
-          error={errors.fieldErrors.lastName}
-        />
-      </div>
+      <NameFields
+        firstName={values.firstName}
+        lastName={values.lastName}
+        labels={{ firstName: t("auth.fields.firstName"), lastName: t("auth.fields.lastName") }}
+        errors={errors.fieldErrors}
+        register={errors.register}
+        onChange={update}
+      />
       <TextField
         ref={errors.register("email")}
         label={t("auth.fields.email")}

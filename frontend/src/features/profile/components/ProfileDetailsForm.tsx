@@ -1,7 +1,7 @@
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Language, User } from "@/api/types";
-import { Alert, Button, Select, TextField, useToast } from "@/components/ui";
+import { Alert, Button, NameFields, Select, TextField, useToast } from "@/components/ui";
 import { countryOptions, timeZoneOptions } from "@/lib/countries";
 import { useFormErrors } from "@/lib/forms";
 import { isLanguage, LANGUAGES } from "@/lib/language";
@@ -64,30 +64,17 @@ export function ProfileDetailsForm({ user }: { user: User }) {
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
       {errors.formError ? <Alert ref={errors.alertRef}>{errors.formError}</Alert> : null}
-      <div className="form__row">
-        <TextField
-          ref={errors.register("firstName")}
-          label={t("profile.details.firstName")}
-          name="firstName"
-          autoComplete="given-name"
-          required
-          maxLength={150}
-          value={values.firstName}
-          onChange={(e) => change("firstName", e.target.value)}
-          error={errors.fieldErrors.firstName}
-        />
-        <TextField
-          ref={errors.register("lastName")}
-          label={t("profile.details.lastName")}
-          name="lastName"
-          autoComplete="family-name"
-          required
-          maxLength={150}
-          value={values.lastName}
-          onChange={(e) => change("lastName", e.target.value)}
-          error={errors.fieldErrors.lastName}
-        />
-      </div>
+      <NameFields
+        firstName={values.firstName}
+        lastName={values.lastName}
+        labels={{
+          firstName: t("profile.details.firstName"),
+          lastName: t("profile.details.lastName"),
+        }}
+        errors={errors.fieldErrors}
+        register={errors.register}
+        onChange={change}
+      />
       <TextField
         label={t("profile.details.email")}
         type="email"

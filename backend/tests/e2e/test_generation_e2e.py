@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from savoir.accounts.services import user_create
 from savoir.generation.tests.fake_openai import FakeResponsesServer
+from savoir.practice.models import UserAnswer
 from savoir.questions.models import Question
 
 from .conftest import DEFAULT_TIMEOUT_MS, VIEWPORTS, Shots
@@ -154,6 +155,18 @@ def test_generate_answer_then_approve_in_french(
     shot("feedback fr")
     page.get_by_role("button", name="Retour à la liste").last.click()
     expect(page.get_by_text("Répondue : juste")).to_be_visible()
+
+    # Then the four others, from the list, as they came.
+    for number in range(2, 6):
+        page.get_by_role("button", name=f"Répondre à la question {number}").click()
+        expect(page.get_by_text(f"Question {number} sur 5")).to_be_visible()
+        right = Question.objects.get(stem=stem_on_screen(page)).choices.get(is_correct=True).text
+        page.get_by_role("radio", name=right, exact=True).check()
+        page.get_by_role("button", name="Valider ma réponse").click()
+        expect(page.get_by_role("heading", level=2, name="Bonne réponse !")).to_be_visible()
+        page.get_by_role("button", name="Retour à la liste").last.click()
+    expect(page.get_by_text("Répondue : juste")).to_have_count(5)
+    assert UserAnswer.objects.filter(question__stem__in=STEMS).count() == 5
 
     # An administrator approves one from the review queue.
     admin = "admin@example.com"

@@ -6,6 +6,7 @@ export { Dialog } from "./Dialog";
 export { NameFields } from "./NameFields";
 export { PageHeading } from "./PageHeading";
 export { Select } from "./Select";
+export { CountryOptions, LanguageOptions } from "./SelectOptions";
 export { Skeleton, SkeletonBlock } from "./Skeleton";
 export { Spinner } from "./Spinner";
 export { TextField } from "./TextField";

@@ -2,10 +2,18 @@ import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import type { Language } from "@/api/types";
-import { Alert, Button, NameFields, Select, TextField, useToast } from "@/components/ui";
-import { countryOptions } from "@/lib/countries";
+import {
+  Alert,
+  Button,
+  CountryOptions,
+  LanguageOptions,
+  NameFields,
+  Select,
+  TextField,
+  useToast,
+} from "@/components/ui";
 import { EMAIL_PATTERN, useFormErrors } from "@/lib/forms";
-import { isLanguage, LANGUAGES, writeLanguageCookie } from "@/lib/language";
+import { isLanguage, writeLanguageCookie } from "@/lib/language";
 import { useRegister } from "../api/queries";
 import { isPasswordValid } from "../lib/password-rules";
 import { PasswordChecklist } from "./PasswordChecklist";
@@ -114,12 +122,7 @@ export function RegisterForm() {
         onChange={(e) => update("country", e.target.value)}
         error={errors.fieldErrors.country}
       >
-        <option value="">{t("auth.fields.countryNone")}</option>
-        {countryOptions(uiLanguage).map((country) => (
-          <option key={country.code} value={country.code}>
-            {country.name}
-          </option>
-        ))}
+        <CountryOptions language={uiLanguage} noneLabel={t("auth.fields.countryNone")} />
       </Select>
       <Select
         ref={errors.register("language")}
@@ -129,11 +132,7 @@ export function RegisterForm() {
         onChange={(e) => update("language", e.target.value)}
         error={errors.fieldErrors.language}
       >
-        {LANGUAGES.map((code) => (
-          <option key={code} value={code} lang={code}>
-            {t(`app.languages.${code}`)}
-          </option>
-        ))}
+        <LanguageOptions />
       </Select>
       <Button type="submit" block loading={register.isPending}>
         {register.isPending ? t("auth.register.submitting") : t("auth.register.submit")}

@@ -1,10 +1,19 @@
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Language, User } from "@/api/types";
-import { Alert, Button, NameFields, Select, TextField, useToast } from "@/components/ui";
-import { countryOptions, timeZoneOptions } from "@/lib/countries";
+import {
+  Alert,
+  Button,
+  CountryOptions,
+  LanguageOptions,
+  NameFields,
+  Select,
+  TextField,
+  useToast,
+} from "@/components/ui";
+import { timeZoneOptions } from "@/lib/countries";
 import { useFormErrors } from "@/lib/forms";
-import { isLanguage, LANGUAGES } from "@/lib/language";
+import { isLanguage } from "@/lib/language";
 import { useUpdateProfile } from "../api/queries";
 
 const FIELDS = ["firstName", "lastName", "country", "language", "timeZone"] as const;
@@ -26,7 +35,6 @@ export function ProfileDetailsForm({ user }: { user: User }) {
   const update = useUpdateProfile();
   const [values, setValues] = useState(() => initialValues(user));
   const errors = useFormErrors(FIELDS, t);
-  const countries = countryOptions(i18n.language);
   const zones = useMemo(() => timeZoneOptions(user.timeZone), [user.timeZone]);
 
   const change = (field: Field, value: string) => {
@@ -91,12 +99,7 @@ export function ProfileDetailsForm({ user }: { user: User }) {
         onChange={(e) => change("country", e.target.value)}
         error={errors.fieldErrors.country}
       >
-        <option value="">{t("profile.details.countryNone")}</option>
-        {countries.map((country) => (
-          <option key={country.code} value={country.code}>
-            {country.name}
-          </option>
-        ))}
+        <CountryOptions language={i18n.language} noneLabel={t("profile.details.countryNone")} />
       </Select>
       <div className="form__row">
         <Select
@@ -107,11 +110,7 @@ export function ProfileDetailsForm({ user }: { user: User }) {
           onChange={(e) => change("language", e.target.value)}
           error={errors.fieldErrors.language}
         >
-          {LANGUAGES.map((code) => (
-            <option key={code} value={code} lang={code}>
-              {t(`app.languages.${code}`)}
-            </option>
-          ))}
+          <LanguageOptions />
         </Select>
         <Select
           ref={errors.register("timeZone")}

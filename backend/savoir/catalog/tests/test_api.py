@@ -13,6 +13,8 @@ from savoir.catalog.services import catalog_import
 
 pytestmark = pytest.mark.django_db
 
+# One entry at every level, topics included (the shared MINI exam has none), so query counts
+# compare one item per level with the full blueprint.
 TINY = {
     "format_version": 1,
     "exam": {

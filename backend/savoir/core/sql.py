@@ -4,10 +4,15 @@ statements run on SQLite and PostgreSQL, with values prepared exactly as the ORM
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
+import re
+import weakref
 from collections.abc import Callable
 from typing import Any
 
-from django.db import connection, models, transaction
+from django.conf import settings
+from django.db import DatabaseError, connection, migrations, models, transaction
 
 SqlFragment = tuple[str, list[Any]]
 
@@ -66,13 +71,15 @@ def fetch_batch(statements: list[SqlFragment]) -> list[dict[str, Any] | None]:
         cursor.execute(
             ";\n".join(sql for sql, _ in statements), [p for _, ps in statements for p in ps]
         )
+        result = cursor.cursor  # psycopg's own, for the result's column names
         while True:
-            if cursor.description is None:  # a statement without rows, such as BEGIN
+            row = cursor.fetchone() if result.pgresult.nfields else None  # BEGIN has no rows
+            if row is None:
                 rows.append(None)
             else:
-                row = cursor.fetchone()
-                columns = [c[0] for c in cursor.description]
-                rows.append(dict(zip(columns, row, strict=True)) if row is not None else None)
+                # Only the names: cursor.description would build typed column objects.
+                names = [result.pgresult.fname(i).decode() for i in range(len(row))]
+                rows.append(dict(zip(names, row, strict=True)))
             if not cursor.nextset():
                 break
     return rows
@@ -87,22 +94,134 @@ def execute_batch(statements: list[SqlFragment]) -> None:
     execute(";\n".join(sql for sql, _ in statements), [p for _, ps in statements for p in ps])
 
 
+# --- Prepared statements -----------------------------------------------------------------------
+# Client-side binding makes PostgreSQL parse and plan every statement again, which is most of its
+# work on the answer's small statements. Django leaves psycopg's own prepared statements off, and
+# those need one protocol message per statement anyway; so the hot path PREPAREs its statements
+# once per connection and sends `EXECUTE name(values)` in the same multi-statement batches.
+
+_PLACEHOLDER = re.compile(r"%%|%s")
+_prepared_on: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictionary()
+
+
+@functools.lru_cache(maxsize=256)
+def _statement(sql: str, arity: int) -> tuple[str, str]:
+    """The statement's name on the server and the EXECUTE that runs it."""
+    name = "savoir_" + hashlib.blake2b(sql.encode(), digest_size=8).hexdigest()
+    return name, f"EXECUTE {name}({', '.join(['%s'] * arity)})" if arity else f"EXECUTE {name}"
+
+
+def _to_server_placeholders(sql: str) -> str:
+    """`%s` placeholders to PostgreSQL's `$1, $2...` (and `%%` back to `%`)."""
+    count = 0
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal count
+        if match.group() == "%%":
+            return "%"
+        count += 1
+        return f"${count}"
+
+    return _PLACEHOLDER.sub(replace, sql)
+
+
+def _prepared(statements: list[SqlFragment]) -> list[SqlFragment]:
+    """The statements as EXECUTEs of statements prepared on this connection (preparing the
+    missing ones first, in one round trip of their own)."""
+    connection.ensure_connection()
+    known = _prepared_on.setdefault(connection.connection, set())
+    calls: list[SqlFragment] = []
+    missing: dict[str, str] = {}
+    for sql, params in statements:
+        name, call = _statement(sql, len(params))
+        if name not in known:
+            missing[name] = sql
+        calls.append((call, params))
+    if missing:
+        with connection.cursor() as cursor:
+            try:
+                cursor.execute(
+                    ";\n".join(
+                        f"PREPARE {name} AS {_to_server_placeholders(sql)}"
+                        for name, sql in missing.items()
+                    )
+                )
+            except DatabaseError:
+                # Some may exist now: ask the server which before trying again next time.
+                cursor.execute("SELECT name FROM pg_prepared_statements WHERE name LIKE 'savoir%%'")
+                known.clear()
+                known.update(name for (name,) in cursor.fetchall())
+                raise
+        known.update(missing)
+    return calls
+
+
+def _forget_prepared() -> None:
+    if connection.connection is not None:
+        _prepared_on.pop(connection.connection, None)
+
+
+def _missing_prepared_statement(error: BaseException) -> bool:
+    # A pooler in transaction mode, or DISCARD ALL, can drop them behind our back.
+    return getattr(error.__cause__, "sqlstate", None) == "26000"  # invalid_sql_statement_name
+
+
 def read_then_write(
     reads: list[SqlFragment], decide: Callable[[list[dict[str, Any] | None]], list[SqlFragment]]
 ) -> None:
     """One transaction: locking reads, then the writes `decide` derives from their rows.
 
     On PostgreSQL outside any atomic block it costs two round trips: BEGIN travels with the
-    reads and COMMIT with the writes (instead of four: BEGIN, reads, writes, COMMIT). Anywhere
+    reads and COMMIT with the writes (instead of four: BEGIN, reads, writes, COMMIT), and with
+    DB_PREPARED_STATEMENTS on (the default) the server runs plans it already made. Anywhere
     else it is an ordinary transaction.atomic() block."""
     if not (_batches_allowed() and connection.get_autocommit() and not connection.in_atomic_block):
         with transaction.atomic():
             execute_batch(decide(fetch_batch(reads)))
         return
+    use_prepared = settings.DB_PREPARED_STATEMENTS
+    for attempt in (1, 2):
+        try:
+            _read_then_write_batches(reads, decide, prepared=use_prepared)
+            return
+        except DatabaseError as error:
+            if not (use_prepared and attempt == 1 and _missing_prepared_statement(error)):
+                raise
+            _forget_prepared()
+
+
+def _read_then_write_batches(
+    reads: list[SqlFragment],
+    decide: Callable[[list[dict[str, Any] | None]], list[SqlFragment]],
+    *,
+    prepared: bool,
+) -> None:
+    def sent(statements: list[SqlFragment]) -> list[SqlFragment]:
+        return _prepared(statements) if prepared else statements
+
     try:
-        rows = fetch_batch([("BEGIN", []), *reads])[1:]
-        execute_batch([*decide(rows), ("COMMIT", [])])
+        rows = fetch_batch([("BEGIN", []), *sent(reads)])[1:]
+        execute_batch([*sent(decide(rows)), ("COMMIT", [])])
     except BaseException:
         with connection.cursor() as cursor:
             cursor.execute("ROLLBACK")
         raise
+
+
+def fill_factor(model_label: str, percent: int) -> migrations.RunPython:
+    """A migration operation leaving `percent` of each new PostgreSQL page free for its rows'
+    next versions, so that updates of unindexed columns stay on the page (HOT updates, no index
+    writes). Pages written before keep theirs until the table is rewritten (VACUUM FULL)."""
+
+    def apply(value: str) -> Callable[[Any, Any], None]:
+        def run(apps: Any, schema_editor: Any) -> None:
+            if schema_editor.connection.vendor != "postgresql":
+                return
+            table_name = schema_editor.quote_name(apps.get_model(model_label)._meta.db_table)
+            schema_editor.execute(f"ALTER TABLE {table_name} {value}")
+
+        return run
+
+    return migrations.RunPython(
+        apply(f"SET (fillfactor = {int(percent)})"), apply("RESET (fillfactor)")
+    )

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from savoir.core.schemas import CamelSchema
+from savoir.core.schemas import CamelModel, CamelSchema
 
 Lang = Literal["fr", "en"]
 ConfidenceIn = Literal["low", "medium", "high"]
@@ -55,7 +55,7 @@ class QuestionPageOut(CamelSchema):
     items: list[QuestionOut]
 
 
-class AnswerIn(CamelSchema):
+class AnswerIn(CamelModel):
     question_id: int = Field(ge=1)
     choice_id: int = Field(ge=1)
     time_spent_ms: int = Field(ge=0, le=3 * 60 * 60 * 1000)
@@ -64,13 +64,13 @@ class AnswerIn(CamelSchema):
     session_id: uuid.UUID | None = None
 
 
-class ChoiceExplanationOut(CamelSchema):
+class ChoiceExplanationOut(CamelModel):
     choice_id: int
     is_correct: bool
     explanation: str
 
 
-class MasteryDeltaOut(CamelSchema):
+class MasteryDeltaOut(CamelModel):
     sub_objective_id: int
     sub_objective_code: str
     score: int
@@ -79,7 +79,7 @@ class MasteryDeltaOut(CamelSchema):
     previous_level: LevelOut
 
 
-class AnswerOut(CamelSchema):
+class AnswerOut(CamelModel):
     question_id: int
     choice_id: int
     is_correct: bool

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.translation import gettext as _
-from ninja import File, Router
+from ninja import File, Router, Status
 from ninja.files import UploadedFile
 
 from savoir.core.auth import request_user, session_auth
@@ -47,13 +47,13 @@ def _public_url(request: HttpRequest) -> str:
 def auth_csrf(request: HttpRequest):
     """Sets the csrftoken cookie the SPA echoes in X-CSRFToken."""
     get_token(request)
-    return 204, None
+    return Status(204, None)
 
 
 @auth_router.post("/register", response={201: UserOut, **ERRORS}, operation_id="auth_register")
 def auth_register(request: HttpRequest, payload: RegisterIn):
     user = services.user_register(request=request, **payload.model_dump())
-    return 201, user
+    return Status(201, user)
 
 
 @auth_router.post("/login", response={200: UserOut, **ERRORS}, operation_id="auth_login")
@@ -66,7 +66,7 @@ def auth_login(request: HttpRequest, payload: LoginIn):
 )
 def auth_logout(request: HttpRequest):
     services.auth_logout(request=request)
-    return 204, None
+    return Status(204, None)
 
 
 @auth_router.get(
@@ -142,7 +142,7 @@ def users_me_password_change(request: HttpRequest, payload: PasswordChangeIn):
         current_password=payload.current_password,
         new_password=payload.new_password,
     )
-    return 204, None
+    return Status(204, None)
 
 
 @users_router.get(
@@ -161,4 +161,4 @@ def users_me_sessions_list(request: HttpRequest):
 )
 def users_me_session_end(request: HttpRequest, session_id: uuid.UUID):
     services.user_session_end(request=request, user=request_user(request), session_id=session_id)
-    return 204, None
+    return Status(204, None)

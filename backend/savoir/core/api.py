@@ -1,5 +1,5 @@
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 router = Router(tags=["health"], by_alias=True)
 
@@ -16,5 +16,5 @@ def health_get(request: HttpRequest):
 
     checks = health_status()
     if checks["database"] != "ok":
-        return 503, {"status": "unavailable", **checks}
-    return 200, {"status": "ok" if checks["cache"] == "ok" else "degraded", **checks}
+        return Status(503, {"status": "unavailable", **checks})
+    return Status(200, {"status": "ok" if checks["cache"] == "ok" else "degraded", **checks})

@@ -5,7 +5,7 @@ from typing import Literal
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Router, Status
 from pydantic import Field
 
 from savoir.core.auth import request_user, session_auth
@@ -96,7 +96,7 @@ def qcm_generate(request: HttpRequest, payload: GenerateIn):
         count=payload.count,
         force=payload.force,
     )
-    return 202, {"run_id": run.pk, "status": run.status, "from_cache": run.from_cache}
+    return Status(202, {"run_id": run.pk, "status": run.status, "from_cache": run.from_cache})
 
 
 @router.get("/runs/{run_id}", response={200: RunOut, **ERRORS}, operation_id="qcm_run_get")

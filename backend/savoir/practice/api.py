@@ -4,7 +4,7 @@ import uuid
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Query, Router
+from ninja import Query, Router, Status
 from pydantic import Field
 
 from savoir.accounts.models import User
@@ -127,7 +127,7 @@ def practice_session_get(request: HttpRequest, session_id: uuid.UUID):
 def practice_flag_add(request: HttpRequest, payload: FlagIn):
     """ "Review later". Adding an existing flag answers 200."""
     created = services.flag_add(user=request_user(request), question_id=payload.question_id)
-    return (201 if created else 200), {"question_id": payload.question_id, "flagged": True}
+    return Status(201 if created else 200, {"question_id": payload.question_id, "flagged": True})
 
 
 @practice_router.delete(
@@ -135,7 +135,7 @@ def practice_flag_add(request: HttpRequest, payload: FlagIn):
 )
 def practice_flag_remove(request: HttpRequest, question_id: int):
     services.flag_remove(user=request_user(request), question_id=question_id)
-    return 204, None
+    return Status(204, None)
 
 
 @qcm_router.get(
@@ -192,7 +192,7 @@ def qcm_report_question(request: HttpRequest, question_id: int, payload: ReportI
     report = question_services.report_create(
         user=user, question_id=question_id, reason=payload.reason, comment=payload.comment
     )
-    return 201, report
+    return Status(201, report)
 
 
 @reviews_router.get("/due", response={200: DueOut, **ERRORS}, operation_id="reviews_due")

@@ -17,7 +17,7 @@ from .models import (
     Topic,
     TopicTranslation,
 )
-from .services import search_index_rebuild
+from .services import catalog_changed
 
 
 class TranslationInline(admin.TabularInline):
@@ -75,7 +75,7 @@ class CatalogAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         exam = form.instance if isinstance(form.instance, Exam) else form.instance.exam
-        search_index_rebuild(exam=exam)
+        catalog_changed(exam=exam)
 
 
 @admin.register(Exam)

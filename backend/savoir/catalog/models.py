@@ -14,6 +14,10 @@ LOCALES = ("en", "fr")
 FALLBACK_LOCALE = "en"
 
 
+# Shared-cache key of the catalog's current revision (services.catalog_changed sets it).
+CATALOG_REVISION_KEY = "catalog:revision"
+
+
 class Locale(models.TextChoices):
     EN = "en", "English"
     FR = "fr", "Français"

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
@@ -15,6 +16,7 @@ from savoir.core.errors import NotFound
 from savoir.core.text import fold
 
 from .models import (
+    CATALOG_REVISION_KEY,
     FALLBACK_LOCALE,
     Domain,
     Exam,
@@ -26,6 +28,13 @@ from .models import (
 )
 
 SEARCH_LIMIT = 20
+
+
+def catalog_revision() -> str:
+    """Changes whenever the catalog's content does; "" until the first change is published."""
+    return cache.get(CATALOG_REVISION_KEY) or ""
+
+
 _KIND_WEIGHT = {"sub_objective": 1.0, "objective": 0.9, "domain": 0.8, "topic": 0.7}
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
 
+from django.core.cache import cache
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -15,6 +17,7 @@ from savoir.core.text import fold
 
 from .content_format import CatalogFile, ContentError, GlossaryFile, parse
 from .models import (
+    CATALOG_REVISION_KEY,
     Domain,
     DomainTranslation,
     Exam,
@@ -267,10 +270,17 @@ def catalog_import(*, data: Any, dry_run: bool = False) -> ImportSummary:
         translation_sync.flush()
 
     if summary.changed or not SearchDocument.objects.filter(exam=exam).exists():
-        search_index_rebuild(exam=exam)
+        catalog_changed(exam=exam)
     if dry_run:
         transaction.set_rollback(True)
     return summary
+
+
+def catalog_changed(*, exam: Exam) -> None:
+    """After an import or an admin edit: search documents from the new titles, and a new catalog
+    revision once committed, so that every process drops outlines it keeps in memory."""
+    search_index_rebuild(exam=exam)
+    transaction.on_commit(lambda: cache.set(CATALOG_REVISION_KEY, uuid.uuid4().hex, None))
 
 
 def search_index_rebuild(*, exam: Exam) -> int:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from savoir.accounts.models import User
 from savoir.catalog.models import Domain, Exam, Objective, SubObjective
-from savoir.catalog.selectors import exam_get, localize, translations_prefetch
+from savoir.catalog.selectors import catalog_revision, exam_get, localize, translations_prefetch
 from savoir.core.errors import ValidationFailed
 from savoir.practice.models import ReviewCard
 from savoir.questions.models import PRACTICE_STATUSES, Question
@@ -119,9 +119,10 @@ class Outline:
 
 
 # The blueprint is the same for every learner and changes only on import or admin edits: keep
-# its localized outline in process memory for a few minutes rather than reload ~900 rows.
+# its localized outline in process memory rather than reload ~900 rows, until the catalog's
+# revision changes (one shared-cache read) or, as a safety net, for a few minutes.
 _OUTLINE_SECONDS = 300.0
-_outlines: dict[tuple[int, str], tuple[float, Outline]] = {}
+_outlines: dict[tuple[int, str], tuple[float, str, Outline]] = {}
 
 
 def outline_cache_clear() -> None:
@@ -134,9 +135,10 @@ def _entry(entity: Any, locale: str) -> Entry:
 
 
 def exam_outline(*, exam: Exam, locale: str) -> Outline:
+    revision = catalog_revision()
     cached = _outlines.get((exam.pk, locale))
-    if cached is not None and cached[0] > time.monotonic():
-        return cached[1]
+    if cached is not None and cached[0] > time.monotonic() and cached[1] == revision:
+        return cached[2]
     domains = (
         Domain.objects.filter(exam=exam, retired_at__isnull=True)
         .order_by("position")
@@ -165,7 +167,7 @@ def exam_outline(*, exam: Exam, locale: str) -> Outline:
             for s in subs
         ],
     )
-    _outlines[(exam.pk, locale)] = (time.monotonic() + _OUTLINE_SECONDS, outline)
+    _outlines[(exam.pk, locale)] = (time.monotonic() + _OUTLINE_SECONDS, revision, outline)
     return outline
 
 

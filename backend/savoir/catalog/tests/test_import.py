@@ -22,6 +22,7 @@ from savoir.catalog.models import (
     TopicTranslation,
 )
 from savoir.catalog.services import catalog_import
+from savoir.progress.selectors import exam_outline
 
 pytestmark = pytest.mark.django_db
 
@@ -195,10 +196,18 @@ def test_french_follows_the_house_vocabulary():
     assert "chiffrement" in french
 
 
-def test_admins_edit_translations_inline_and_search_follows(client, catalog, make_user):
+def _outline_title(sub: SubObjective, locale: str) -> str:
+    outline = exam_outline(exam=sub.exam, locale=locale)
+    return next(entry.title for entry, *_rest in outline.subs if entry.code == sub.code)
+
+
+def test_admins_edit_translations_inline_and_search_follows(
+    client, catalog, make_user, django_capture_on_commit_callbacks
+):
     admin_user = make_user(email="root@example.com", role="admin")
     client.force_login(admin_user)
     sub = SubObjective.objects.get(code="1.2.5")
+    before = _outline_title(sub, "fr")  # the dashboard's outline, now kept in memory
     page = client.get(f"/admin/catalog/subobjective/{sub.pk}/change/")
     assert page.status_code == 200
     assert "Zero Trust" in page.content.decode()
@@ -226,12 +235,16 @@ def test_admins_edit_translations_inline_and_search_follows(client, catalog, mak
         )
     for n, topic in enumerate(topic_rows):
         data.update({f"topics-{n}-id": str(topic.pk), f"topics-{n}-sub_objective": str(sub.pk)})
-    response = client.post(f"/admin/catalog/subobjective/{sub.pk}/change/", data)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/catalog/subobjective/{sub.pk}/change/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert sub.translations.get(locale="fr").title == "Confiance zéro (Zero Trust)"
     assert SearchDocument.objects.filter(
         kind="sub_objective", entity_id=sub.pk, text="confiance zero zero trust"
     ).exists()
+    # The dashboard shows the new title at once, not when its in-memory outline expires.
+    assert before != "Confiance zéro (Zero Trust)"
+    assert _outline_title(sub, "fr") == "Confiance zéro (Zero Trust)"
     assert client.post(f"/admin/catalog/subobjective/{sub.pk}/delete/").status_code == 403
 
 

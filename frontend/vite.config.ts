@@ -20,6 +20,13 @@ export default defineConfig(({ command }) => ({
     sourcemap: true,
     // Never inline assets as data: URLs: the CSP is default-src 'self'.
     assetsInlineLimit: 0,
+    rolldownOptions: {
+      output: {
+        // Libraries in one chunk of their own: it changes only when dependencies do, so browsers
+        // keep it across releases. Pages are split by the router (src/app/routes.tsx).
+        advancedChunks: { groups: [{ name: "vendor", test: /[\\/]node_modules[\\/]/ }] },
+      },
+    },
   },
   server: {
     port: 5173,

@@ -1,14 +1,28 @@
+import { type ComponentType, lazy } from "react";
 import type { RouteObject } from "react-router";
 import { AppLayout } from "./layouts/AppLayout";
 import { ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage } from "./pages/AuthPages";
-import { CatalogIndexPage, CatalogPage, GlossaryPage } from "./pages/CatalogPages";
-import { DashboardPage } from "./pages/DashboardPage";
-import { GeneratePage } from "./pages/GeneratePage";
 import { HomePage } from "./pages/HomePage";
 import { NotFoundPage } from "./pages/NotFoundPage";
-import { PracticeHomePage, PracticePage, PracticeSummaryPage } from "./pages/PracticePages";
-import { ProfilePage } from "./pages/ProfilePage";
-import { ReviewPage } from "./pages/ReviewPage";
+
+/** A page whose code loads on first visit: the entry bundle keeps the shell, home and sign-in. */
+function page<Name extends string>(
+  load: () => Promise<Record<Name, ComponentType>>,
+  name: Name,
+): ComponentType {
+  return lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await load())[name] }));
+}
+
+const ProfilePage = page(() => import("./pages/ProfilePage"), "ProfilePage");
+const DashboardPage = page(() => import("./pages/DashboardPage"), "DashboardPage");
+const CatalogIndexPage = page(() => import("./pages/CatalogPages"), "CatalogIndexPage");
+const CatalogPage = page(() => import("./pages/CatalogPages"), "CatalogPage");
+const GlossaryPage = page(() => import("./pages/CatalogPages"), "GlossaryPage");
+const PracticeHomePage = page(() => import("./pages/PracticePages"), "PracticeHomePage");
+const PracticePage = page(() => import("./pages/PracticePages"), "PracticePage");
+const PracticeSummaryPage = page(() => import("./pages/PracticePages"), "PracticeSummaryPage");
+const GeneratePage = page(() => import("./pages/GeneratePage"), "GeneratePage");
+const ReviewPage = page(() => import("./pages/ReviewPage"), "ReviewPage");
 
 export const routes: RouteObject[] = [
   {

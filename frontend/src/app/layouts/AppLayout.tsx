@@ -1,6 +1,7 @@
-import { type ReactNode, useEffect, useRef } from "react";
+import { type ReactNode, Suspense, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useLocation } from "react-router";
+import { SkeletonBlock } from "@/components/ui";
 import { useCurrentUser } from "@/features/auth";
 import { canReview } from "@/features/review";
 import { ErrorBoundary } from "../components/ErrorBoundary";
@@ -121,7 +122,10 @@ export function AppLayout() {
       <MainNav />
       <main id="main" className="main" tabIndex={-1}>
         <ErrorBoundary key={boundaryKey(location.pathname)}>
-          <Outlet />
+          {/* Shown while a page's code loads the first time (pages are split out of the entry). */}
+          <Suspense fallback={<SkeletonBlock lines={4} />}>
+            <Outlet />
+          </Suspense>
         </ErrorBoundary>
       </main>
     </div>

@@ -6,7 +6,8 @@ Creates (or reuses) the PostgreSQL database `savoir_bench` on DATABASE_URL's ser
 postgres://postgres@127.0.0.1:5432/postgres), preloads the shipped content, 10,000 learners and
 1,000,000 answers with their cards and mastery rows, then serves the app with gunicorn and drives
 it with N concurrent keep-alive clients: first POST /bench/api/ping (session auth + CSRF + one
-INSERT), then POST /api/qcm/answer. Prints throughput, p50 and p99 of both, and the ratio.
+INSERT), then POST /api/qcm/answer. Prints throughput, p50 and p99 of both, the ratio, and the
+CPU time gunicorn and PostgreSQL spent per request on each side.
 Target (issue 4): answer throughput >= 60 % of the baseline, answer p99 < 50 ms.
 """
 
@@ -188,7 +189,27 @@ class Client:
         return response.status, data
 
 
+def cpu_seconds(process_name: str) -> float:
+    """CPU time used so far by every process of that name (Linux /proc; 0 elsewhere)."""
+    total = 0.0
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    for pid in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/comm") as comm:
+                if not comm.read().startswith(process_name):
+                    continue
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+        except (OSError, IndexError, ValueError):
+            continue  # the process ended meanwhile
+    return total
+
+
 def run_phase(clients: list[Client], seconds: float, make_request) -> dict[str, Any]:
+    cpu_before = {name: cpu_seconds(name) for name in ("gunicorn", "postgres")}
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
@@ -215,7 +236,13 @@ def run_phase(clients: list[Client], seconds: float, make_request) -> dict[str, 
         t.join()
     elapsed = time.perf_counter() - started
     latencies.sort()
+    cpu_ms = {
+        name: (cpu_seconds(name) - before) * 1000 / max(len(latencies), 1)
+        for name, before in cpu_before.items()
+    }
     return {
+        "app_cpu_ms": cpu_ms["gunicorn"],
+        "db_cpu_ms": cpu_ms["postgres"],
         "latencies": latencies,
         "requests": len(latencies),
         "errors": errors,
@@ -317,6 +344,8 @@ def main() -> None:
             "p50": statistics.median(latencies),
             "p99": latencies[int(len(latencies) * 0.99) - 1],
             "errors": sum(r[side]["errors"] for r in rounds),
+            "app_cpu_ms": statistics.median(r[side]["app_cpu_ms"] for r in rounds),
+            "db_cpu_ms": statistics.median(r[side]["db_cpu_ms"] for r in rounds),
         }
 
     baseline, measured = merged(0), merged(1)
@@ -324,9 +353,17 @@ def main() -> None:
         f"\n{args.clients} concurrent clients, {args.rounds} rounds of {args.seconds:.0f} s per phase, "
         f"gunicorn {args.workers} workers x {args.threads} threads"
     )
-    print(f"{'endpoint':<34}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}")
+    # CPU per request shows where a gap comes from: this machine's cores are shared by the
+    # clients, gunicorn and PostgreSQL, so throughput follows their sum.
+    print(
+        f"{'endpoint':<34}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}"
+        f"{'app cpu ms':>12}{'db cpu ms':>11}"
+    )
     for name, r in (("baseline: auth + one INSERT", baseline), ("POST /api/qcm/answer", measured)):
-        print(f"{name:<34}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p99']:>9.1f}{r['errors']:>8}")
+        print(
+            f"{name:<34}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p99']:>9.1f}{r['errors']:>8}"
+            f"{r['app_cpu_ms']:>12.2f}{r['db_cpu_ms']:>11.2f}"
+        )
     ratio = statistics.median(m["rps"] / b["rps"] for b, m in rounds)
     print(
         f"\nanswer throughput = {ratio:.0%} of baseline (median of the rounds' ratios) (target >= 60 %); answer p99 = {measured['p99']:.1f} ms (target < 50 ms)"

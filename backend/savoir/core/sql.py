@@ -179,7 +179,10 @@ def read_then_write(
         with transaction.atomic():
             execute_batch(decide(fetch_batch(reads)))
         return
-    use_prepared = settings.DB_PREPARED_STATEMENTS
+    # A connection closed after every request would prepare on every request: a loss.
+    use_prepared = (
+        settings.DB_PREPARED_STATEMENTS and connection.settings_dict.get("CONN_MAX_AGE") != 0
+    )
     for attempt in (1, 2):
         try:
             _read_then_write_batches(reads, decide, prepared=use_prepared)

@@ -101,6 +101,17 @@ def test_with_prepared_statements_off_the_batches_carry_the_sql(learner_and_ques
     assert UserAnswer.objects.filter(user=user).count() == 1
 
 
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_connections_closed_after_each_request_do_not_prepare(learner_and_question, monkeypatch):
+    monkeypatch.setitem(connection.settings_dict, "CONN_MAX_AGE", 0)
+    user, question, right = learner_and_question
+    with CaptureQueriesContext(connection) as ctx:
+        _answer(user, question, right)
+    assert "EXECUTE" not in _sent(ctx) and "PREPARE" not in _sent(ctx)
+    assert UserAnswer.objects.filter(user=user).count() == 1
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_failing_write_undoes_the_whole_transaction(make_user):
     user = make_user(email="undo@example.com")

@@ -1,5 +1,6 @@
 // The practice feature's public entry point: the app imports from here only.
 export { practiceKeys } from "./api/keys";
+export { CheckIcon, CrossIcon } from "./components/Icons";
 export { PracticeHome } from "./components/PracticeHome";
 export { PracticeSession } from "./components/PracticeSession";
 export { QuestionCard, type QuestionProgress } from "./components/QuestionCard";

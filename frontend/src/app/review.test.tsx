@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ReviewItem, User } from "@/api/types";
 import { catalogApi } from "@/test/catalog-fixtures";
 import { aUser, type Handler, json, mockApi, renderApp } from "@/test/utils";
@@ -201,6 +201,176 @@ describe("review queue", () => {
       await screen.findByText("This page is for teachers and administrators."),
     ).toBeInTheDocument();
     expect(server.calls).toEqual([]);
+  });
+});
+
+describe("learner preview", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** Opens the preview of question 1; with `Math.random` at 0 the shuffle gives 2, 3, 4, 1. */
+  async function openPreview(language: "en" | "fr" = "en") {
+    vi.spyOn(Math, "random").mockReturnValue(0);
+    const server = reviewServer({ ...teacher, language });
+    const requests = mockApi(server.routes).calls;
+    renderApp("/review", language);
+    const user = userEvent.setup();
+    await screen.findByText("Pending question 1?");
+    const first = card("Pending question 1?");
+    await user.click(
+      within(first).getByRole("button", {
+        name: language === "fr" ? "Voir comme un apprenant" : "Preview as a learner",
+      }),
+    );
+    return { first, requests, user };
+  }
+
+  /** Every request the page made, as "METHOD /path". */
+  const sent = (requests: Request[]) =>
+    requests.map((request) => `${request.method} ${new URL(request.url).pathname}`);
+
+  it("shows the stem and shuffled choices without revealing the answer", async () => {
+    const { first, requests } = await openPreview();
+    const preview = within(first).getByRole("region", { name: "Learner preview" });
+    expect(within(preview).getByRole("heading", { name: "Learner preview" })).toHaveFocus();
+    expect(within(preview).getByText("Pending question 1?")).toBeInTheDocument();
+    expect(within(preview).getByText("AI · not yet reviewed")).toBeInTheDocument();
+    const choices = within(preview).getByRole("radiogroup", { name: "Pending question 1?" });
+    expect(
+      within(choices)
+        .getAllByRole("radio")
+        .map((radio) => radio.closest("label")?.textContent),
+    ).toEqual(["1Answer 1.2", "2Answer 1.3", "3Answer 1.4", "4Answer 1.1"]);
+    expect(
+      within(preview).getByRole("group", { name: "How sure are you? (optional)" }),
+    ).toBeInTheDocument();
+    expect(within(preview).getByRole("button", { name: "Submit my answer" })).toBeDisabled();
+    // Nothing tells which answer is right: no mark, no explanation, no review action.
+    expect(within(first).queryByText("Right answer")).toBeNull();
+    expect(within(first).queryByText(/^Why 1\./)).toBeNull();
+    expect(within(first).queryByText("Explanation 1.")).toBeNull();
+    expect(first.querySelector(".choice--correct, .review-choice--correct")).toBeNull();
+    expect(within(first).queryByRole("button", { name: "Approve" })).toBeNull();
+    expect(sent(requests)).toEqual(["GET /api/auth/me", "GET /api/review/questions"]);
+  });
+
+  it("a wrong choice (keys 2 then Enter) shows the learner's feedback; nothing is sent", async () => {
+    const { first, requests, user } = await openPreview();
+    await user.keyboard("2");
+    const preview = within(first).getByRole("region", { name: "Learner preview" });
+    expect(within(preview).getByRole("radio", { name: "Answer 1.3" })).toBeChecked();
+    await user.keyboard("{Enter}");
+
+    const title = within(preview).getByRole("heading", { name: "Incorrect" });
+    expect(title).toHaveFocus();
+    expect(within(preview).getByText("The right answer is highlighted below.")).toBeVisible();
+    const answers = within(preview).getByRole("list", { name: "Every answer explained" });
+    const items = within(answers).getAllByRole("listitem");
+    // Same shuffled order as before answering, each choice with its explanation.
+    expect(items.map((item) => item.querySelector(".choice__text")?.textContent)).toEqual([
+      "Answer 1.2",
+      "Answer 1.3",
+      "Answer 1.4",
+      "Answer 1.1",
+    ]);
+    expect(items[0]).toHaveClass("choice--correct");
+    expect(within(items[0] as HTMLElement).getByText("Right answer")).toBeInTheDocument();
+    expect(items[1]).toHaveClass("choice--incorrect");
+    expect(within(items[1] as HTMLElement).getByText("Your answer")).toBeInTheDocument();
+    expect(items.map((item) => item.querySelector(".choice__explanation")?.textContent)).toEqual([
+      "Why 1.2.",
+      "Why 1.3.",
+      "Why 1.4.",
+      "Why 1.1.",
+    ]);
+    expect(within(preview).getByText("Explanation 1.")).toBeInTheDocument();
+    expect(within(preview).getByRole("status")).toHaveTextContent(
+      "Incorrect answer. The right answer is: Answer 1.2",
+    );
+    expect(within(preview).getByText(/^Nothing was recorded\./)).toHaveTextContent(
+      "mastery of 2.4.1",
+    );
+
+    // Enter continues: back to the review card, with no review action taken.
+    await user.keyboard("{Enter}");
+    expect(within(first).queryByRole("region", { name: "Learner preview" })).toBeNull();
+    expect(within(first).getByRole("button", { name: "Preview as a learner" })).toHaveFocus();
+    expect(within(first).getByRole("button", { name: "Approve" })).toBeEnabled();
+    expect(sent(requests)).toEqual(["GET /api/auth/me", "GET /api/review/questions"]);
+  });
+
+  it("with clicks: a wrong answer given as sure is a misconception; answer again keeps the order", async () => {
+    const { first, requests, user } = await openPreview();
+    const preview = within(first).getByRole("region", { name: "Learner preview" });
+    await user.click(within(preview).getByRole("radio", { name: "Answer 1.1" }));
+    await user.click(within(preview).getByRole("radio", { name: "Sure" }));
+    await user.click(within(preview).getByRole("button", { name: "Submit my answer" }));
+    expect(
+      within(preview).getByText(
+        "You were sure, yet the answer was wrong: this question will come back soon.",
+      ),
+    ).toBeInTheDocument();
+
+    await user.click(within(preview).getByRole("button", { name: "Answer again" }));
+    expect(within(preview).getAllByRole("radio", { checked: false })).toHaveLength(7);
+    expect(
+      within(preview)
+        .getAllByRole("radio")
+        .slice(0, 4)
+        .map((radio) => radio.getAttribute("value")),
+    ).toEqual(["12", "13", "14", "11"]);
+    await user.click(within(preview).getByRole("radio", { name: "Answer 1.2" }));
+    await user.click(within(preview).getByRole("button", { name: "Submit my answer" }));
+    expect(within(preview).getByRole("heading", { name: "Correct!" })).toHaveFocus();
+    expect(within(preview).getByText("Well done: your answer is right.")).toBeInTheDocument();
+    expect(sent(requests).filter((call) => !call.startsWith("GET "))).toEqual([]);
+    expect(sent(requests)).not.toContain("POST /api/qcm/answer");
+  });
+
+  it("closing returns to the review card; the keys do nothing there", async () => {
+    const { first, requests, user } = await openPreview();
+    await user.keyboard("1");
+    await user.click(within(first).getByRole("button", { name: "Back to review" }));
+    expect(within(first).queryByRole("region", { name: "Learner preview" })).toBeNull();
+    expect(within(first).getByText("Right answer").closest("li")).toHaveTextContent("Answer 1.2");
+    expect(within(first).getByText("Why 1.3.")).toBeInTheDocument();
+    expect(within(first).getByRole("button", { name: "Preview as a learner" })).toHaveFocus();
+    await user.keyboard("1");
+    expect(screen.queryByRole("radio")).toBeNull();
+
+    // Escape closes too.
+    await user.click(within(first).getByRole("button", { name: "Preview as a learner" }));
+    expect(within(first).getByRole("region", { name: "Learner preview" })).toBeInTheDocument();
+    await user.keyboard("{Escape}");
+    expect(within(first).queryByRole("region", { name: "Learner preview" })).toBeNull();
+    expect(sent(requests)).toEqual(["GET /api/auth/me", "GET /api/review/questions"]);
+  });
+
+  it("works in French", async () => {
+    const { first, requests, user } = await openPreview("fr");
+    const preview = within(first).getByRole("region", { name: "Aperçu apprenant" });
+    expect(within(preview).getByText("IA · non relue")).toBeInTheDocument();
+    // A non-breaking space before the colon (the matcher would fold it into a plain space).
+    expect(within(preview).getByText(/^La question telle que/).textContent).toBe(
+      "La question telle que les apprenants la voient, réponses mélangées. Répondez pour voir leur retour\u00a0: rien n’est enregistré.",
+    );
+    expect(within(first).queryByText("Bonne réponse")).toBeNull();
+    await user.click(within(preview).getByRole("radio", { name: "Answer 1.4" }));
+    await user.click(within(preview).getByRole("button", { name: "Valider ma réponse" }));
+    expect(within(preview).getByRole("heading", { name: "Mauvaise réponse" })).toHaveFocus();
+    expect(within(preview).getByText("Bonne réponse").closest("li")).toHaveTextContent(
+      "Answer 1.2",
+    );
+    expect(within(preview).getByText("Votre réponse").closest("li")).toHaveTextContent(
+      "Answer 1.4",
+    );
+    expect(within(preview).getByText("Why 1.1.")).toBeInTheDocument();
+    // Two "back" buttons after answering: the one at the top, and the one after the feedback.
+    const [back] = within(preview).getAllByRole("button", { name: "Retour à la relecture" });
+    await user.click(back as HTMLElement);
+    expect(within(first).getByRole("button", { name: "Approuver" })).toBeInTheDocument();
+    expect(sent(requests)).toEqual(["GET /api/auth/me", "GET /api/review/questions"]);
   });
 });
 

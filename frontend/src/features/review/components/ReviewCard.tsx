@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReviewItem, ReviewReport } from "@/api/types";
 import { Alert, Button, useToast } from "@/components/ui";
@@ -11,6 +11,7 @@ import {
   useRetireQuestion,
 } from "../api/queries";
 import { EditForm } from "./EditForm";
+import { LearnerPreview } from "./LearnerPreview";
 
 const REPORT_REASONS = [
   "wrong_key",
@@ -140,7 +141,7 @@ function ReportEntry({ report }: { report: ReviewReport }) {
   );
 }
 
-type Mode = "view" | "edit" | "reject";
+type Mode = "view" | "edit" | "reject" | "preview";
 
 /** One question as a reviewer sees it: the key marked, every explanation, its reports, actions. */
 export function ReviewCard({ item }: { item: ReviewItem }) {
@@ -151,6 +152,20 @@ export function ReviewCard({ item }: { item: ReviewItem }) {
   const retire = useRetireQuestion();
   const [mode, setMode] = useState<Mode>("view");
   const busy = approve.isPending || retire.isPending;
+  const previewButton = useRef<HTMLButtonElement | null>(null);
+  const leftPreview = useRef(false);
+
+  // Back from the preview, the focus returns to the button that opened it.
+  useEffect(() => {
+    if (mode === "view" && leftPreview.current) {
+      leftPreview.current = false;
+      previewButton.current?.focus();
+    }
+  }, [mode]);
+  const closePreview = () => {
+    leftPreview.current = true;
+    setMode("view");
+  };
 
   const onApprove = () =>
     approve.mutate(item.id, {
@@ -183,6 +198,8 @@ export function ReviewCard({ item }: { item: ReviewItem }) {
 
         {mode === "edit" ? (
           <EditForm item={item} onDone={() => setMode("view")} />
+        ) : mode === "preview" ? (
+          <LearnerPreview item={item} stemId={`${id}-stem`} onClose={closePreview} />
         ) : (
           <>
             <h2 className="review-card__stem" id={`${id}-stem`}>
@@ -215,6 +232,15 @@ export function ReviewCard({ item }: { item: ReviewItem }) {
 
         {mode === "view" ? (
           <div className="review-card__actions">
+            <Button
+              ref={previewButton}
+              variant="secondary"
+              className="review-card__preview"
+              onClick={() => setMode("preview")}
+              disabled={busy}
+            >
+              {t("review.actions.preview")}
+            </Button>
             {item.status !== "approved" ? (
               <Button onClick={onApprove} loading={approve.isPending} disabled={busy}>
                 {t("review.actions.approve")}

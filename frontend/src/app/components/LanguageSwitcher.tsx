@@ -17,12 +17,12 @@ export function LanguageSwitcher() {
             lang={code}
             className={`lang-switch__option${active ? " lang-switch__option--active" : ""}`}
             aria-pressed={active}
-            aria-label={t(`app.languages.${code}`)}
             onClick={() => {
               if (!active) switchLanguage(code);
             }}
           >
-            <span aria-hidden="true">{code.toUpperCase()}</span>
+            {/* Each language by its own name: the visible label is the accessible name. */}
+            {t(`app.languages.${code}`)}
           </button>
         );
       })}

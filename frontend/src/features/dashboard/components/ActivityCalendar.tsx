@@ -4,7 +4,7 @@ import type { ActivityDay } from "@/api/types";
 import { SkeletonBlock } from "@/components/ui";
 import { useActivity } from "@/features/progress";
 import { addDays, formatDay, formatMonth, weekdayIndex } from "../lib/dates";
-import { SectionError, TableToggle } from "./Status";
+import { SectionError, TableScroll, TableToggle } from "./Status";
 
 /** 0 (none) to 4 (20 answers or more): the cell's shade. */
 export function intensity(answered: number): number {
@@ -100,7 +100,7 @@ export function ActivityCalendar({ today }: { today: string }) {
         <>
           <p className="section-lead">{summary}</p>
           {asTable ? (
-            <div id="activity-view" className="table-scroll">
+            <TableScroll id="activity-view" label={t("dashboard.activity.tableCaption")}>
               {active.length > 0 ? (
                 <table className="data-table">
                   <caption className="visually-hidden">
@@ -126,7 +126,7 @@ export function ActivityCalendar({ today }: { today: string }) {
                   </tbody>
                 </table>
               ) : null}
-            </div>
+            </TableScroll>
           ) : (
             <>
               <section

@@ -5,7 +5,7 @@ import { Alert, Button, SkeletonBlock, TextField, useToast } from "@/components/
 import { useSetExamDate, useStudyPlan } from "@/features/progress";
 import { useFormErrors } from "@/lib/forms";
 import { addDays, formatDay, formatShortDay } from "../lib/dates";
-import { SectionError } from "./Status";
+import { SectionError, TableScroll } from "./Status";
 
 const FIELDS = ["date"] as const;
 export const PLAN_PREVIEW_DAYS = 14;
@@ -23,7 +23,7 @@ function PlanTable({ plan }: { plan: StudyPlan }) {
         · {t("dashboard.plan.daysLeft", { count: plan.daysLeft })}
       </p>
       <p>{t("dashboard.plan.newTotal", { count: plan.newQuestionsTotal })}</p>
-      <div className="table-scroll">
+      <TableScroll label={t("dashboard.plan.caption")}>
         <table className="data-table plan__table" id="plan-table">
           <caption>{t("dashboard.plan.caption")}</caption>
           <thead>
@@ -43,7 +43,7 @@ function PlanTable({ plan }: { plan: StudyPlan }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {plan.days.length > PLAN_PREVIEW_DAYS ? (
         <Button
           variant="ghost"

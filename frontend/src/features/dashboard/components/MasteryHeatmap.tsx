@@ -9,7 +9,7 @@ import {
   useProgressByObjective,
 } from "@/features/progress";
 import { useDrillDown } from "../lib/drill";
-import { SectionError, TableToggle } from "./Status";
+import { SectionError, TableScroll, TableToggle } from "./Status";
 
 interface Row {
   domain: ProgressNode;
@@ -78,7 +78,7 @@ export function MasteryHeatmap({ examCode }: { examCode: string }) {
       ) : !rows ? (
         <SkeletonBlock lines={4} />
       ) : asTable ? (
-        <div id="heatmap-view" className="table-scroll">
+        <TableScroll id="heatmap-view" label={t("dashboard.heatmap.tableCaption")}>
           <table className="data-table">
             <caption className="visually-hidden">{t("dashboard.heatmap.tableCaption")}</caption>
             <thead>
@@ -104,7 +104,7 @@ export function MasteryHeatmap({ examCode }: { examCode: string }) {
               )}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <>
           <section
@@ -136,8 +136,9 @@ export function MasteryHeatmap({ examCode }: { examCode: string }) {
                           title={`${objective.code} ${objective.title}`}
                           onClick={() => open({ domain: domain.code, objective: objective.code })}
                         >
-                          <span className="heat-cell__code">{objective.code}</span>
-                          <span className="heat-cell__value">{objective.mastery}</span>
+                          {/* Spaced, so the visible text reads as it starts the name. */}
+                          <span className="heat-cell__code">{objective.code}</span>{" "}
+                          <span className="heat-cell__value">{objective.mastery}</span>{" "}
                           <span className="heat-cell__level">{levelName(objective.level)}</span>
                         </button>
                       </li>

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { Readiness } from "@/api/types";
 import { Card } from "@/components/ui";
 import { formatPercent } from "../lib/format";
+import { TableScroll } from "./Status";
 
 const LEFT = 12;
 const WIDTH = 296;
@@ -90,7 +91,7 @@ export function ReadinessCard({ readiness }: { readiness: Readiness }) {
       ) : null}
       <details className="readiness__details">
         <summary>{t("dashboard.readiness.details")}</summary>
-        <div className="table-scroll">
+        <TableScroll label={t("dashboard.readiness.details")}>
           <table className="data-table">
             <thead>
               <tr>
@@ -115,7 +116,7 @@ export function ReadinessCard({ readiness }: { readiness: Readiness }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </details>
     </Card>
   );

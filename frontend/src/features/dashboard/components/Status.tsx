@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert, Button } from "@/components/ui";
 import { errorMessage } from "@/lib/forms";
@@ -37,5 +38,26 @@ export function TableToggle({
     >
       {asTable ? t("dashboard.showChart") : t("dashboard.showTable")}
     </Button>
+  );
+}
+
+/**
+ * A table that may scroll sideways on a phone: a named region that can take the keyboard focus,
+ * so it can be scrolled without a mouse (the table holds nothing focusable).
+ */
+export function TableScroll({
+  id,
+  label,
+  children,
+}: {
+  id?: string;
+  label: string;
+  children: ReactNode;
+}) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable from the keyboard.
+    <section id={id} className="table-scroll" aria-label={label} tabIndex={0}>
+      {children}
+    </section>
   );
 }

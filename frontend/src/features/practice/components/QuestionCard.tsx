@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type {
   AnswerInput,
@@ -17,21 +17,13 @@ import { formatUpcoming } from "../lib/format";
 import { useActiveTimer } from "../lib/timer";
 import { newUuid } from "../lib/uuid";
 import { FlagToggle } from "./FlagToggle";
-import { CheckIcon, CrossIcon } from "./Icons";
+import {
+  ChoiceForm,
+  FeedbackAnnouncement,
+  FeedbackSection,
+  handleQuestionKey,
+} from "./QuestionParts";
 import { ReportQuestion } from "./ReportDialog";
-
-const CONFIDENCE: readonly Confidence[] = ["low", "medium", "high"];
-
-/** Whether a key press belongs to a field or control that handles it itself. */
-function ownsKeys(target: EventTarget | null, key: string): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.closest("textarea, select, [contenteditable='true']")) return true;
-  if (target instanceof HTMLInputElement && !["radio", "checkbox"].includes(target.type)) {
-    return true;
-  }
-  // Enter on a button or link activates it: no second action on top.
-  return key === "Enter" && target.closest("button, a[href], summary") !== null;
-}
 
 /** "Question 3 of 10" (the one on screen) and a bar of the questions answered. */
 function SessionProgressBar({
@@ -79,73 +71,10 @@ function Feedback({
 }) {
   const { t, i18n } = useTranslation();
   const levelName = useLevelName();
-  const id = useId();
-  const explanations = new Map(result.choiceExplanations.map((item) => [item.choiceId, item]));
   const { mastery } = result;
-  const tone = result.isCorrect ? "correct" : "incorrect";
 
   return (
-    <section className={`feedback feedback--${tone}`} aria-labelledby={`${id}-title`}>
-      <div className="feedback__banner">
-        <span className="feedback__icon">{result.isCorrect ? <CheckIcon /> : <CrossIcon />}</span>
-        <div>
-          <h2 className="feedback__title" id={`${id}-title`} tabIndex={-1} ref={headingRef}>
-            {t(result.isCorrect ? "practice.feedback.correct" : "practice.feedback.incorrect")}
-          </h2>
-          <p className="feedback__lead">
-            {t(
-              result.isCorrect
-                ? "practice.feedback.correctLead"
-                : "practice.feedback.incorrectLead",
-            )}
-          </p>
-        </div>
-      </div>
-      {result.misconception ? (
-        <p className="feedback__note">{t("practice.feedback.misconception")}</p>
-      ) : null}
-
-      <h3 className="feedback__subtitle" id={`${id}-answers`}>
-        {t("practice.feedback.answersTitle")}
-      </h3>
-      <ol className="choices choices--answered" aria-labelledby={`${id}-answers`}>
-        {question.choices.map((choice, index) => {
-          const right = choice.id === result.correctChoiceId;
-          const mine = choice.id === result.choiceId;
-          const state = right ? "correct" : mine ? "incorrect" : "other";
-          return (
-            <li key={choice.id} className={`choice choice--answered choice--${state}`}>
-              <div className="choice__row">
-                <span className="choice__key" aria-hidden="true">
-                  {right ? <CheckIcon /> : mine ? <CrossIcon /> : index + 1}
-                </span>
-                <span className="choice__text">{choice.text}</span>
-              </div>
-              {right || mine ? (
-                <p className="choice__status">
-                  {right ? (
-                    <span className="status status--correct">
-                      {t("practice.feedback.correctAnswer")}
-                    </span>
-                  ) : null}
-                  {mine ? (
-                    <span className={`status status--${right ? "mine-correct" : "incorrect"}`}>
-                      {t("practice.feedback.yourAnswer")}
-                    </span>
-                  ) : null}
-                </p>
-              ) : null}
-              <p className="choice__explanation">{explanations.get(choice.id)?.explanation}</p>
-            </li>
-          );
-        })}
-      </ol>
-
-      <div className="feedback__block">
-        <h3 className="feedback__subtitle">{t("practice.feedback.explanationTitle")}</h3>
-        <p className="feedback__explanation">{result.explanation}</p>
-      </div>
-
+    <FeedbackSection choices={question.choices} result={result} headingRef={headingRef} level={2}>
       <div className="feedback__block feedback__mastery">
         <h3 className="feedback__subtitle">
           {t("practice.feedback.masteryTitle", { code: mastery.subObjectiveCode })}
@@ -174,7 +103,7 @@ function Feedback({
           {isLast ? (lastLabel ?? t("practice.actions.results")) : t("practice.actions.next")}
         </Button>
       </div>
-    </section>
+    </FeedbackSection>
   );
 }
 
@@ -279,43 +208,32 @@ export function QuestionCard({
 
   const next = useCallback(() => onNext(isLast), [onNext, isLast]);
 
+  const choose = useCallback((choiceId: number) => {
+    setSelected(choiceId);
+    radios.current.get(choiceId)?.focus();
+  }, []);
+
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       if (document.querySelector("[aria-modal='true']")) return;
-      if (ownsKeys(event.target, event.key)) return;
-      if (/^[1-9]$/.test(event.key) && !result && !answer.isPending) {
-        const choice = question.choices[Number(event.key) - 1];
-        if (!choice) return;
-        event.preventDefault();
-        setSelected(choice.id);
-        radios.current.get(choice.id)?.focus();
-      } else if (event.key === "Enter") {
-        if (result) {
-          if (nextPending) return;
-          event.preventDefault();
-          next();
-        } else if (selected !== null) {
-          event.preventDefault();
-          submit();
-        }
-      }
+      handleQuestionKey(
+        event,
+        {
+          choices: question.choices,
+          answered: result !== null,
+          busy: answer.isPending || (result !== null && nextPending),
+          selected,
+        },
+        { choose, submit, next },
+      );
     };
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);
-  }, [question.choices, result, answer.isPending, selected, submit, next, nextPending]);
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    submit();
-  };
+  }, [question.choices, result, answer.isPending, selected, choose, submit, next, nextPending]);
 
   const sendError = answer.isError ? answer.error : null;
   const retryable =
     sendError instanceof NetworkError || (sendError instanceof ApiError && sendError.status >= 500);
-  const correctText = result
-    ? question.choices.find((choice) => choice.id === result.correctChoiceId)?.text
-    : undefined;
 
   return (
     <article className="question" aria-labelledby={`${id}-stem`}>
@@ -346,64 +264,18 @@ export function QuestionCard({
           nextPending={nextPending}
         />
       ) : (
-        <form className="question__form" onSubmit={onSubmit} noValidate>
-          <div
-            className="choices"
-            role="radiogroup"
-            aria-labelledby={`${id}-stem`}
-            aria-describedby={`${id}-keys`}
-          >
-            {question.choices.map((choice, index) => (
-              <label
-                key={choice.id}
-                className={`choice${selected === choice.id ? " choice--selected" : ""}`}
-              >
-                <input
-                  ref={(element) => {
-                    radios.current.set(choice.id, element);
-                  }}
-                  className="choice__input"
-                  type="radio"
-                  name={`${id}-choice`}
-                  value={choice.id}
-                  checked={selected === choice.id}
-                  disabled={answer.isPending}
-                  aria-keyshortcuts={index < 9 ? String(index + 1) : undefined}
-                  onChange={() => setSelected(choice.id)}
-                />
-                <span className="choice__key" aria-hidden="true">
-                  {index + 1}
-                </span>
-                <span className="choice__text">{choice.text}</span>
-              </label>
-            ))}
-          </div>
-          <p className="question__keys" id={`${id}-keys`}>
-            {t("practice.question.keyHint", { count: question.choices.length })}
-          </p>
-
-          <fieldset className="confidence">
-            <legend className="confidence__legend">
-              {t("practice.confidence.legend")}{" "}
-              <span className="field__optional">({t("practice.confidence.optional")})</span>
-            </legend>
-            <div className="confidence__options">
-              {CONFIDENCE.map((level) => (
-                <label key={level} className="confidence__option">
-                  <input
-                    type="radio"
-                    name={`${id}-confidence`}
-                    value={level}
-                    checked={confidence === level}
-                    disabled={answer.isPending}
-                    onChange={() => setConfidence(level)}
-                  />
-                  <span>{t(`practice.confidence.${level}`)}</span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
-
+        <ChoiceForm
+          formId={id}
+          choices={question.choices}
+          labelledBy={`${id}-stem`}
+          selected={selected}
+          onSelect={setSelected}
+          confidence={confidence}
+          onConfidence={setConfidence}
+          radios={radios}
+          pending={answer.isPending}
+          onSubmit={submit}
+        >
           {sendError ? (
             <Alert title={t("practice.actions.sendFailed")}>
               <p>{errorMessage(sendError, t)}</p>
@@ -416,11 +288,7 @@ export function QuestionCard({
               ) : null}
             </Alert>
           ) : null}
-
-          <Button type="submit" block disabled={selected === null} loading={answer.isPending}>
-            {t("practice.question.submit")}
-          </Button>
-        </form>
+        </ChoiceForm>
       )}
 
       <div className="question__tools">
@@ -428,13 +296,7 @@ export function QuestionCard({
         <ReportQuestion questionId={question.id} />
       </div>
 
-      <div className="visually-hidden" role="status" aria-live="polite">
-        {result
-          ? result.isCorrect
-            ? t("practice.feedback.announceCorrect")
-            : t("practice.feedback.announceIncorrect", { answer: correctText ?? "" })
-          : ""}
-      </div>
+      <FeedbackAnnouncement choices={question.choices} result={result} />
     </article>
   );
 }

@@ -1,5 +1,4 @@
 import {
-  type FormEvent,
   type KeyboardEvent,
   type RefObject,
   useEffect,
@@ -11,7 +10,12 @@ import {
 import { useTranslation } from "react-i18next";
 import type { Confidence, ReviewItem } from "@/api/types";
 import { Button } from "@/components/ui";
-import { CheckIcon, CrossIcon } from "@/features/practice";
+import {
+  ChoiceForm,
+  FeedbackAnnouncement,
+  FeedbackSection,
+  handleQuestionKey,
+} from "@/features/practice";
 import { keepPunctuation } from "@/lib/format";
 import {
   type LearnerQuestion,
@@ -23,25 +27,12 @@ import {
 
 /*
  * The practice screen's question, for a reviewer, with nothing recorded. The practice
- * `QuestionCard` cannot be mounted here as it is: it sends the answer to POST /api/qcm/answer
- * (which records it and moves the learner's mastery and spaced repetition), and its
- * "Review later" and "Report" tools write too. So this component renders the same markup with the
- * same classes (practice.css) and the same texts (`practice.*`), and computes the feedback from
- * the review item (`previewAnswer`). What only a real answer has (mastery change, next review)
- * is replaced by a note; the session progress bar and the tools are left out.
+ * `QuestionCard` itself sends the answer to POST /api/qcm/answer (which records it and moves the
+ * learner's mastery and spaced repetition), and its "Review later" and "Report" tools write too;
+ * so the preview composes the same parts (QuestionParts) and computes the feedback from the
+ * review item (`previewAnswer`). What only a real answer has (mastery change, next review) is
+ * replaced by a note; the session progress bar and the tools are left out.
  */
-
-const CONFIDENCE: readonly Confidence[] = ["low", "medium", "high"];
-
-/** Whether a key press belongs to a field or control that handles it itself (as in practice). */
-function ownsKeys(target: EventTarget | null, key: string): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.closest("textarea, select, [contenteditable='true']")) return true;
-  if (target instanceof HTMLInputElement && !["radio", "checkbox"].includes(target.type)) {
-    return true;
-  }
-  return key === "Enter" && target.closest("button, a[href], summary") !== null;
-}
 
 function PreviewFeedback({
   question,
@@ -62,78 +53,15 @@ function PreviewFeedback({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const id = useId();
-  const explanations = new Map(result.choiceExplanations.map((item) => [item.choiceId, item]));
-  const tone = result.isCorrect ? "correct" : "incorrect";
 
   return (
-    <section className={`feedback feedback--${tone}`} aria-labelledby={`${id}-title`}>
-      <div className="feedback__banner">
-        <span className="feedback__icon">{result.isCorrect ? <CheckIcon /> : <CrossIcon />}</span>
-        <div>
-          <h3 className="feedback__title" id={`${id}-title`} tabIndex={-1} ref={headingRef}>
-            {t(result.isCorrect ? "practice.feedback.correct" : "practice.feedback.incorrect")}
-          </h3>
-          <p className="feedback__lead">
-            {t(
-              result.isCorrect
-                ? "practice.feedback.correctLead"
-                : "practice.feedback.incorrectLead",
-            )}
-          </p>
-        </div>
-      </div>
-      {result.misconception ? (
-        <p className="feedback__note">{t("practice.feedback.misconception")}</p>
-      ) : null}
-
-      <h4 className="feedback__subtitle" id={`${id}-answers`}>
-        {t("practice.feedback.answersTitle")}
-      </h4>
-      <ol className="choices choices--answered" aria-labelledby={`${id}-answers`}>
-        {question.choices.map((choice, index) => {
-          const right = choice.id === result.correctChoiceId;
-          const mine = choice.id === result.choiceId;
-          const state = right ? "correct" : mine ? "incorrect" : "other";
-          return (
-            <li key={choice.id} className={`choice choice--answered choice--${state}`}>
-              <div className="choice__row">
-                <span className="choice__key" aria-hidden="true">
-                  {right ? <CheckIcon /> : mine ? <CrossIcon /> : index + 1}
-                </span>
-                <span className="choice__text" lang={language}>
-                  {choice.text}
-                </span>
-              </div>
-              {right || mine ? (
-                <p className="choice__status">
-                  {right ? (
-                    <span className="status status--correct">
-                      {t("practice.feedback.correctAnswer")}
-                    </span>
-                  ) : null}
-                  {mine ? (
-                    <span className={`status status--${right ? "mine-correct" : "incorrect"}`}>
-                      {t("practice.feedback.yourAnswer")}
-                    </span>
-                  ) : null}
-                </p>
-              ) : null}
-              <p className="choice__explanation" lang={language}>
-                {explanations.get(choice.id)?.explanation}
-              </p>
-            </li>
-          );
-        })}
-      </ol>
-
-      <div className="feedback__block">
-        <h4 className="feedback__subtitle">{t("practice.feedback.explanationTitle")}</h4>
-        <p className="feedback__explanation" lang={language}>
-          {result.explanation}
-        </p>
-      </div>
-
+    <FeedbackSection
+      choices={question.choices}
+      result={result}
+      headingRef={headingRef}
+      level={3}
+      language={language}
+    >
       <p className="learner-preview__note">
         {t("review.preview.notRecorded", { code: subObjectiveCode })}
       </p>
@@ -146,7 +74,7 @@ function PreviewFeedback({
           {t("review.preview.again")}
         </Button>
       </div>
-    </section>
+    </FeedbackSection>
   );
 }
 
@@ -210,32 +138,19 @@ export function LearnerPreview({
       onClose();
       return;
     }
-    if (ownsKeys(event.target, event.key)) return;
-    if (/^[1-9]$/.test(event.key) && !result) {
-      const choice = question.choices[Number(event.key) - 1];
-      if (!choice) return;
-      event.preventDefault();
-      setSelected(choice.id);
-      radios.current.get(choice.id)?.focus();
-    } else if (event.key === "Enter") {
-      if (result) {
-        event.preventDefault();
-        onClose();
-      } else if (selected !== null) {
-        event.preventDefault();
-        submit();
-      }
-    }
+    handleQuestionKey(
+      event,
+      { choices: question.choices, answered: result !== null, busy: false, selected },
+      {
+        choose: (choiceId) => {
+          setSelected(choiceId);
+          radios.current.get(choiceId)?.focus();
+        },
+        submit,
+        next: onClose,
+      },
+    );
   };
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    submit();
-  };
-
-  const correctText = result
-    ? question.choices.find((choice) => choice.id === result.correctChoiceId)?.text
-    : undefined;
 
   return (
     // The section takes the focus on a click inside it, so the keys keep working there.
@@ -280,78 +195,22 @@ export function LearnerPreview({
             onClose={onClose}
           />
         ) : (
-          <form className="question__form" onSubmit={onSubmit} noValidate>
-            <div
-              className="choices"
-              role="radiogroup"
-              aria-labelledby={stemId}
-              aria-describedby={`${id}-keys`}
-            >
-              {question.choices.map((choice, index) => (
-                <label
-                  key={choice.id}
-                  className={`choice${selected === choice.id ? " choice--selected" : ""}`}
-                >
-                  <input
-                    ref={(element) => {
-                      radios.current.set(choice.id, element);
-                    }}
-                    className="choice__input"
-                    type="radio"
-                    name={`${id}-choice`}
-                    value={choice.id}
-                    checked={selected === choice.id}
-                    aria-keyshortcuts={index < 9 ? String(index + 1) : undefined}
-                    onChange={() => setSelected(choice.id)}
-                  />
-                  <span className="choice__key" aria-hidden="true">
-                    {index + 1}
-                  </span>
-                  <span className="choice__text" lang={item.language}>
-                    {choice.text}
-                  </span>
-                </label>
-              ))}
-            </div>
-            <p className="question__keys" id={`${id}-keys`}>
-              {t("practice.question.keyHint", { count: question.choices.length })}
-            </p>
-
-            <fieldset className="confidence">
-              <legend className="confidence__legend">
-                {t("practice.confidence.legend")}{" "}
-                <span className="field__optional">({t("practice.confidence.optional")})</span>
-              </legend>
-              <div className="confidence__options">
-                {CONFIDENCE.map((level) => (
-                  <label key={level} className="confidence__option">
-                    <input
-                      type="radio"
-                      name={`${id}-confidence`}
-                      value={level}
-                      checked={confidence === level}
-                      onChange={() => setConfidence(level)}
-                    />
-                    <span>{t(`practice.confidence.${level}`)}</span>
-                  </label>
-                ))}
-              </div>
-            </fieldset>
-
-            <Button type="submit" block disabled={selected === null}>
-              {t("practice.question.submit")}
-            </Button>
-          </form>
+          <ChoiceForm
+            formId={id}
+            choices={question.choices}
+            labelledBy={stemId}
+            language={item.language}
+            selected={selected}
+            onSelect={setSelected}
+            confidence={confidence}
+            onConfidence={setConfidence}
+            radios={radios}
+            onSubmit={submit}
+          />
         )}
       </article>
 
-      <div className="visually-hidden" role="status" aria-live="polite">
-        {result
-          ? result.isCorrect
-            ? t("practice.feedback.announceCorrect")
-            : t("practice.feedback.announceIncorrect", { answer: correctText ?? "" })
-          : ""}
-      </div>
+      <FeedbackAnnouncement choices={question.choices} result={result} />
     </section>
   );
 }

@@ -87,7 +87,7 @@ UI = {
         welcome="Bienvenue, Ada\u00a0!",
         login="Connexion",
         register="Créez votre compte",
-        forgot="Mot de passe oublié ?",
+        forgot="Mot de passe oublié\u00a0?",
         domains=f"Domaines de l{APOS}examen",
         glossary="Glossaire",
         glossary_count="334 sigles",
@@ -98,6 +98,7 @@ UI = {
         question_of="Question {number} sur 10",
         submit="Valider ma réponse",
         report="Signaler cette question",
+        # An accessible-name pattern: Playwright folds the no-break space into a plain one.
         feedback=r"^(Bonne réponse !|Mauvaise réponse)$",
         explained="Chaque réponse expliquée",
         next_question="Question suivante",

@@ -83,13 +83,13 @@ def test_register_logout_login_language_profile(page: Page, live_server, shot) -
 
     # Switch to French: the UI changes, the choice is saved and survives a reload.
     page.get_by_role("button", name="Français").click()
-    expect(heading(page, "Bienvenue, Ada !")).to_be_visible()
+    expect(heading(page, "Bienvenue, Ada\u00a0!")).to_be_visible()
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     expect(page.get_by_role("navigation").get_by_role("link", name="Profil")).to_be_visible()
     shot("switched to fr")
     page.wait_for_load_state("networkidle")
     page.reload()
-    expect(heading(page, "Bienvenue, Ada !")).to_be_visible()
+    expect(heading(page, "Bienvenue, Ada\u00a0!")).to_be_visible()
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     shot("fr after reload")
     user.refresh_from_db()

@@ -45,7 +45,7 @@ def test_browse_study_switch_language_deep_link_and_search(
     assert path_of(page) == "/catalog/SY0-701"
     domains = page.get_by_role("list", name=f"Domaines de l{APOS}examen")
     expect(domains.get_by_role("listitem")).to_have_count(5)
-    expect(domains.get_by_text(f"22 % de l{APOS}examen")).to_be_visible()
+    expect(domains.get_by_text(f"22\u00a0% de l{APOS}examen")).to_be_visible()
     outline = page.get_by_role("navigation", name=f"Plan de l{APOS}examen")
     if viewport == "desktop":
         expect(outline).to_be_visible()

@@ -86,7 +86,7 @@ def test_dashboard_after_a_first_session_on_a_phone_in_french(
     expect(stat(page, "Questions répondues").locator(".stat__value")).to_have_text("10")
     expect(stat(page, "Série").locator(".stat__value")).to_have_text("1 jour")
     expect(heading(page, f"Préparation à l{APOS}examen", 2)).to_be_visible()
-    expect(page.get_by_text(re.compile(r"^Score estimé : \d+$"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^Score estimé\u00a0: \d+$"))).to_be_visible()
     expect(
         page.get_by_role("img", name=re.compile(r"^Score estimé \d+ sur une échelle de 100 à 900"))
     ).to_be_visible()

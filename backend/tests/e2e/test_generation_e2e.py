@@ -151,10 +151,10 @@ def test_generate_answer_then_approve_in_french(
     page.get_by_role("radio", name=right, exact=True).check()
     shot("answering fr")
     page.get_by_role("button", name="Valider ma réponse").click()
-    expect(page.get_by_role("heading", level=2, name="Bonne réponse !")).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name="Bonne réponse\u00a0!")).to_be_visible()
     shot("feedback fr")
     page.get_by_role("button", name="Retour à la liste").last.click()
-    expect(page.get_by_text("Répondue : juste")).to_be_visible()
+    expect(page.get_by_text("Répondue\u00a0: juste")).to_be_visible()
 
     # Then the four others, from the list, as they came.
     for number in range(2, 6):
@@ -163,9 +163,9 @@ def test_generate_answer_then_approve_in_french(
         right = Question.objects.get(stem=stem_on_screen(page)).choices.get(is_correct=True).text
         page.get_by_role("radio", name=right, exact=True).check()
         page.get_by_role("button", name="Valider ma réponse").click()
-        expect(page.get_by_role("heading", level=2, name="Bonne réponse !")).to_be_visible()
+        expect(page.get_by_role("heading", level=2, name="Bonne réponse\u00a0!")).to_be_visible()
         page.get_by_role("button", name="Retour à la liste").last.click()
-    expect(page.get_by_text("Répondue : juste")).to_have_count(5)
+    expect(page.get_by_text("Répondue\u00a0: juste")).to_have_count(5)
     assert UserAnswer.objects.filter(question__stem__in=STEMS).count() == 5
 
     # An administrator approves one from the review queue.

@@ -116,12 +116,12 @@ def test_practise_on_a_phone_in_french(content, page: Page, live_server, shot) -
     shot("report dialog fr")
     dialog.get_by_role("button", name="Envoyer le signalement").click()
     expect(dialog).to_have_count(0)
-    expect(page.get_by_text("Merci : votre signalement a été envoyé.")).to_be_visible()
+    expect(page.get_by_text("Merci\u00a0: votre signalement a été envoyé.")).to_be_visible()
     expect(page.get_by_role("button", name="Signalée")).to_be_visible()
     assert QuestionReport.objects.filter(question__stem=stem, reason="ambiguous").count() == 1
     page.get_by_role("radio", name=right_choice(stem), exact=True).check()
     page.get_by_role("button", name="Valider ma réponse").click()
-    expect(heading(page, "Bonne réponse !", level=2)).to_be_visible()
+    expect(heading(page, "Bonne réponse\u00a0!", level=2)).to_be_visible()
     expect_every_choice_explained(page, "Chaque réponse expliquée")
     page.get_by_role("button", name="Question suivante").click()
 
@@ -130,7 +130,7 @@ def test_practise_on_a_phone_in_french(content, page: Page, live_server, shot) -
     stem = stem_on_screen(page)
     page.get_by_role("radio", name=right_choice(stem), exact=True).check()
     page.get_by_role("button", name="Valider ma réponse").click()
-    expect(heading(page, "Bonne réponse !", level=2)).to_be_visible()
+    expect(heading(page, "Bonne réponse\u00a0!", level=2)).to_be_visible()
     page.get_by_role("button", name="Question suivante").click()
 
     # The sub-objective has no more questions: carry on with the whole objective 1.1.
@@ -167,7 +167,7 @@ def test_practise_on_a_phone_in_french(content, page: Page, live_server, shot) -
     expect(item.locator(".mastery")).to_be_visible()
     expect(item.locator(".mastery")).not_to_have_text("Non commencé")
     expect(
-        item.get_by_text(re.compile(r"Maîtrise : (Abordé|Familier|Compétent|Maîtrisé)"))
+        item.get_by_text(re.compile(r"Maîtrise\u00a0: (Abordé|Familier|Compétent|Maîtrisé)"))
     ).to_have_count(1)
     shot("catalog mastery fr")
 

@@ -295,7 +295,7 @@ describe("dashboard", () => {
     expect(within(figures).getByText("72 %")).toBeInTheDocument();
     expect(within(figures).getByText("4 jours")).toBeInTheDocument();
     expect(
-      await screen.findByRole("link", { name: "S’entraîner : 2.4.1 Malware attacks" }),
+      await screen.findByRole("link", { name: "S’entraîner\u00a0: 2.4.1 Malware attacks" }),
     ).toBeInTheDocument();
   });
 });

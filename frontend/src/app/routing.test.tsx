@@ -106,7 +106,7 @@ describe("language switcher", () => {
     await user.click(screen.getByRole("button", { name: "Français" }));
 
     expect(
-      await screen.findByRole("heading", { level: 1, name: "Bienvenue, Ada !" }),
+      await screen.findByRole("heading", { level: 1, name: "Bienvenue, Ada\u00a0!" }),
     ).toBeInTheDocument();
     await waitFor(() => expect(calls.some((request) => request.method === "PATCH")).toBe(true));
     const patch = calls.find((request) => request.method === "PATCH");

@@ -164,7 +164,7 @@ def test_register_validation_lists_each_bad_field_in_french_by_default(api: ApiC
         "firstName": ["Doit contenir au moins 2 caractères."],
         "lastName": ["Doit contenir au plus 100 caractères."],
         "country": ["Utilisez un code pays ISO 3166-1 à deux lettres, par exemple FR ou CA."],
-        "language": ["Doit être l'une des valeurs suivantes : 'fr' or 'en'."],
+        "language": ["Doit être l'une des valeurs suivantes\u00a0: 'fr' or 'en'."],
     }
 
 

@@ -17,12 +17,15 @@ function TextArea({
   onChange,
   rows = 2,
   invalid,
+  lang,
 }: {
   label: string;
   value: string;
   onChange: (value: string) => void;
   rows?: number;
   invalid: boolean;
+  /** The question's language: the interface may be in the other one (WCAG 3.1.2). */
+  lang: string;
 }) {
   const id = useId();
   return (
@@ -34,6 +37,7 @@ function TextArea({
         id={id}
         className="input textarea"
         rows={rows}
+        lang={lang}
         value={value}
         aria-invalid={invalid || undefined}
         onChange={(event) => onChange(event.target.value)}
@@ -116,6 +120,7 @@ export function EditForm({ item, onDone }: { item: ReviewItem; onDone: () => voi
         value={stem}
         onChange={setStem}
         rows={3}
+        lang={item.language}
         invalid={showErrors && !stem.trim()}
       />
       <fieldset className="review-form__choices">
@@ -136,12 +141,14 @@ export function EditForm({ item, onDone }: { item: ReviewItem; onDone: () => voi
               label={t("review.edit.choiceText", { n: index + 1 })}
               value={choice.text}
               onChange={(text) => setChoice(choice.key, { text })}
+              lang={item.language}
               invalid={showErrors && !choice.text.trim()}
             />
             <TextArea
               label={t("review.edit.choiceExplanation", { n: index + 1 })}
               value={choice.explanation}
               onChange={(value) => setChoice(choice.key, { explanation: value })}
+              lang={item.language}
               invalid={showErrors && !choice.explanation.trim()}
             />
           </div>
@@ -152,6 +159,7 @@ export function EditForm({ item, onDone }: { item: ReviewItem; onDone: () => voi
         value={explanation}
         onChange={setExplanation}
         rows={3}
+        lang={item.language}
         invalid={showErrors && !explanation.trim()}
       />
       <div className="field">

@@ -179,7 +179,9 @@ export function ReviewCard({ item }: { item: ReviewItem }) {
     });
 
   return (
-    <li className="review-card" aria-labelledby={`${id}-stem`}>
+    // Named by its stem, which the edit form replaces by a text field: no name then rather than a
+    // reference to nothing.
+    <li className="review-card" aria-labelledby={mode === "edit" ? undefined : `${id}-stem`}>
       <div className="review-card__main">
         <p className="review-card__meta">
           <span className="tag tag--verb">{item.subObjectiveCode}</span>
@@ -202,7 +204,7 @@ export function ReviewCard({ item }: { item: ReviewItem }) {
           <LearnerPreview item={item} stemId={`${id}-stem`} onClose={closePreview} />
         ) : (
           <>
-            <h2 className="review-card__stem" id={`${id}-stem`}>
+            <h2 className="review-card__stem" id={`${id}-stem`} lang={item.language}>
               {keepPunctuation(item.stem)}
             </h2>
             <ol className="review-choices" aria-label={t("review.card.choices")}>
@@ -215,15 +217,17 @@ export function ReviewCard({ item }: { item: ReviewItem }) {
                     {choice.isCorrect ? (
                       <span className="status status--correct">{t("review.card.correct")}</span>
                     ) : null}{" "}
-                    {choice.text}
+                    <span lang={item.language}>{choice.text}</span>
                   </p>
-                  <p className="review-choice__explanation">{choice.explanation}</p>
+                  <p className="review-choice__explanation" lang={item.language}>
+                    {choice.explanation}
+                  </p>
                 </li>
               ))}
             </ol>
             <div className="review-card__explanation">
               <h3 className="review-card__subtitle">{t("review.card.explanation")}</h3>
-              <p>{item.explanation}</p>
+              <p lang={item.language}>{item.explanation}</p>
             </div>
           </>
         )}

@@ -237,6 +237,50 @@ def h1(page: Page, name: str | re.Pattern[str]) -> Locator:
     return page.get_by_role("heading", level=1, name=name, exact=isinstance(name, str))
 
 
+NON_TEXT_CONTRAST_JS = """(cells) => {
+    // rgb()/rgba() -> [r, g, b, alpha]; a translucent colour is blended over what is behind it.
+    const parse = (color) => {
+        const [r, g, b, a = 1] = color.match(/[\\d.]+/g).map(Number);
+        return [r, g, b, color.includes("%") ? a / 100 : a];
+    };
+    const over = (color, behind) => {
+        const [r, g, b, a] = parse(color);
+        const [br, bg, bb] = parse(behind);
+        return [r * a + br * (1 - a), g * a + bg * (1 - a), b * a + bb * (1 - a)];
+    };
+    // WCAG relative luminance and contrast ratio.
+    const luminance = (rgb) => {
+        const [r, g, b] = rgb.map((v) => {
+            const c = v / 255;
+            return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const ratio = (a, b) => {
+        const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+        return (hi + 0.05) / (lo + 0.05);
+    };
+    const backdrop = (element) => {
+        for (let node = element.parentElement; node; node = node.parentElement) {
+            const color = getComputedStyle(node).backgroundColor;
+            if (parse(color)[3] === 1) return color;
+        }
+        return "rgb(255, 255, 255)";
+    };
+    return cells.map((cell) => {
+        const style = getComputedStyle(cell);
+        const behind = backdrop(cell);
+        const base = parse(behind).slice(0, 3);
+        const fill = over(style.backgroundColor, behind);
+        return {
+            cell: cell.className,
+            fill: ratio(fill, base),
+            edge: ratio(over(style.borderTopColor, `rgb(${fill.join(", ")})`), base),
+        };
+    });
+}"""
+
+
 def answer_many(user: User, language: str, code: str, *, right: int, wrong: int) -> None:
     """Answers through the practice service (as the API would), cycling over the questions of one
     sub-objective: enough history for every mastery level to appear on screen."""
@@ -410,6 +454,12 @@ def test_every_page_meets_wcag_2_1_aa(
     expect(page.locator(".calendar .calendar__day--4")).to_have_count(1)
     expect(page.get_by_role("table", name=ui.plan)).to_be_visible()
     audit("dashboard")
+    # axe checks text, not graphics: every activity level (the legend shows them all) must stand
+    # out from the card at 3:1, by its fill or by its edge (WCAG 1.4.11).
+    levels = page.locator(".calendar-legend .calendar__day:not(.calendar__day--0)")
+    expect(levels).to_have_count(4)
+    contrast = levels.evaluate_all(NON_TEXT_CONTRAST_JS)
+    assert [c for c in contrast if max(c["fill"], c["edge"]) < 3] == [], contrast
     # The heatmap's and the calendar's table views (each toggle changes its name once pressed).
     show_table = page.get_by_role("button", name=ui.show_table)
     expect(show_table).to_have_count(2)
@@ -493,39 +543,51 @@ REVIEW_UI = {
     ),
 }
 
+
 # One AI question pending review per language: the queue shows every language by default, so a
 # reviewer reading the interface in one language also sees questions written in the other.
+@dataclass(frozen=True)
+class PendingQuestion:
+    stem: str
+    explanation: str
+    choices: list[tuple[str, bool, str]]  # text, correct, why
+
+
 PENDING_QUESTIONS = {
-    "fr": {
-        "stem": (
+    "fr": PendingQuestion(
+        stem=(
             "Une PME veut empêcher qu'un stagiaire valide seul ses propres notes de frais\u00a0: "
             "quel principe appliquer\u00a0?"
         ),
-        "explanation": "La séparation des tâches répartit une opération sensible entre deux personnes.",
-        "choices": [
+        explanation="La séparation des tâches répartit une opération sensible entre deux personnes.",
+        choices=[
             (
                 "Séparation des tâches",
                 True,
                 "Deux personnes interviennent\u00a0: personne ne valide seul.",
             ),
-            ("Moindre privilège", False, "Il limite les droits, pas le partage d'une opération."),
+            (
+                "Moindre privilège",
+                False,
+                "Il limite les droits, pas le partage d'une opération.",
+            ),
             ("Défense en profondeur", False, "Elle empile des protections techniques."),
             ("Rotation des postes", False, "Elle détecte les abus après coup."),
         ],
-    },
-    "en": {
-        "stem": (
+    ),
+    "en": PendingQuestion(
+        stem=(
             "A startup wants no single developer to push code to production alone. "
             "Which principle applies?"
         ),
-        "explanation": "Separation of duties splits a sensitive operation between two people.",
-        "choices": [
+        explanation="Separation of duties splits a sensitive operation between two people.",
+        choices=[
             ("Separation of duties", True, "Two people take part: nobody acts alone."),
             ("Least privilege", False, "It limits rights, not who shares an operation."),
             ("Defense in depth", False, "It stacks technical protections."),
             ("Job rotation", False, "It detects abuse after the fact."),
         ],
-    },
+    ),
 }
 
 
@@ -537,10 +599,10 @@ def review_queue_content(reviewer: User, language: str) -> None:
         question_create(
             sub_objective=sub_objective,
             language=question_language,
-            stem=data["stem"],
-            explanation=data["explanation"],
+            stem=data.stem,
+            explanation=data.explanation,
             difficulty=3,
-            choices=[ChoiceData(text, correct, why) for text, correct, why in data["choices"]],
+            choices=[ChoiceData(text, correct, why) for text, correct, why in data.choices],
             source=Source.GENERATED,
             status=Status.PENDING_REVIEW,
         )
@@ -599,12 +661,12 @@ def test_review_queue_meets_wcag_2_1_aa(
     audit("review pending")
     # axe does not see it: a question in the other language says so (WCAG 3.1.2, language of parts).
     other = "en" if language == "fr" else "fr"
-    other_card = cards.filter(has_text=PENDING_QUESTIONS[other]["choices"][0][0])
+    other_card = cards.filter(has_text=PENDING_QUESTIONS[other].choices[0][0])
     expect(other_card.locator(".review-card__stem")).to_have_attribute("lang", other)
     expect(other_card.locator(".review-card__explanation p")).to_have_attribute("lang", other)
 
     # The card of the question in the reviewer's language.
-    card = cards.filter(has_text=PENDING_QUESTIONS[language]["choices"][0][0])
+    card = cards.filter(has_text=PENDING_QUESTIONS[language].choices[0][0])
     expect(card).to_have_count(1)
     card.get_by_role("button", name=review.edit).click()
     expect(card.get_by_role("button", name=review.save)).to_be_visible()

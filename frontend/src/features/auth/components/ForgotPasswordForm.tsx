@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { Alert, Button, TextField } from "@/components/ui";
+import { Alert, Button } from "@/components/ui";
 import { EMAIL_PATTERN, useFormErrors } from "@/lib/forms";
 import { useForgotPassword } from "../api/queries";
+import { EmailField } from "./EmailField";
 
 const FIELDS = ["email"] as const;
 
@@ -35,17 +36,11 @@ export function ForgotPasswordForm() {
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
       {errors.formError ? <Alert ref={errors.alertRef}>{errors.formError}</Alert> : null}
-      <TextField
+      <EmailField
         ref={errors.register("email")}
-        label={t("auth.fields.email")}
-        type="email"
-        name="email"
-        autoComplete="email"
-        inputMode="email"
-        required
         value={email}
-        onChange={(e) => {
-          setEmail(e.target.value);
+        onChange={(value) => {
+          setEmail(value);
           errors.clearField("email");
         }}
         error={errors.fieldErrors.email}

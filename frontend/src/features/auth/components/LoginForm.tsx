@@ -4,6 +4,7 @@ import { Link, useSearchParams } from "react-router";
 import { Alert, Button, TextField, useToast } from "@/components/ui";
 import { EMAIL_PATTERN, useFormErrors } from "@/lib/forms";
 import { useLogin } from "../api/queries";
+import { EmailField } from "./EmailField";
 
 const FIELDS = ["email", "password"] as const;
 type Field = (typeof FIELDS)[number];
@@ -42,16 +43,10 @@ export function LoginForm() {
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
       {errors.formError ? <Alert ref={errors.alertRef}>{errors.formError}</Alert> : null}
-      <TextField
+      <EmailField
         ref={errors.register("email")}
-        label={t("auth.fields.email")}
-        type="email"
-        name="email"
-        autoComplete="email"
-        inputMode="email"
-        required
         value={values.email}
-        onChange={(e) => update("email", e.target.value)}
+        onChange={(value) => update("email", value)}
         error={errors.fieldErrors.email}
       />
       <TextField

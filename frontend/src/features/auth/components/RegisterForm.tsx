@@ -16,6 +16,7 @@ import { EMAIL_PATTERN, useFormErrors } from "@/lib/forms";
 import { isLanguage, writeLanguageCookie } from "@/lib/language";
 import { useRegister } from "../api/queries";
 import { isPasswordValid } from "../lib/password-rules";
+import { EmailField } from "./EmailField";
 import { PasswordChecklist } from "./PasswordChecklist";
 
 const FIELDS = ["firstName", "lastName", "email", "password", "country", "language"] as const;
@@ -86,16 +87,10 @@ export function RegisterForm() {
         register={errors.register}
         onChange={update}
       />
-      <TextField
+      <EmailField
         ref={errors.register("email")}
-        label={t("auth.fields.email")}
-        type="email"
-        name="email"
-        autoComplete="email"
-        inputMode="email"
-        required
         value={values.email}
-        onChange={(e) => update("email", e.target.value)}
+        onChange={(value) => update("email", value)}
         error={errors.fieldErrors.email}
       />
       <TextField

@@ -6,6 +6,7 @@ prefix, HSTS, HTTPS redirect, hashed static files) and makes SECRET_KEY mandator
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import environ
 from csp.constants import NONE, SELF
@@ -50,7 +51,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 NUM_PROXIES = env.int("NUM_PROXIES", default=0)
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "savoir.accounts.apps.SavoirAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -80,8 +81,10 @@ MIDDLEWARE = [
     "ninja.compatibility.files.fix_request_files_middleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "savoir.core.middleware.AdminNetworkMiddleware",
     "savoir.accounts.middleware.SessionLifetimeMiddleware",
     "savoir.accounts.middleware.UserLanguageMiddleware",
+    "savoir.core.middleware.ApiInputGuardMiddleware",
     "savoir.core.middleware.ApiCsrfMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -128,17 +131,36 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+
+    def _redis_cache(*, fail_soft: bool) -> dict[str, Any]:
+        return {
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="savoir"),
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+                "IGNORE_EXCEPTIONS": fail_soft,
+            },
         }
+
+    CACHES = {
+        # Sessions and content caches: an unreachable Redis is logged and read as a miss, so
+        # everything keeps working from the database.
+        "default": _redis_cache(fail_soft=True),
+        # Rate limits, lockouts and quotas: errors surface, and the protected action fails
+        # closed with a 503 (savoir/core/ratelimit.py).
+        "limits": _redis_cache(fail_soft=False),
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     # Sessions live in the database (durable, listable) with Redis as a read-through cache.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # One in-process store under both names (same LOCATION, same dictionary).
+    CACHES = {
+        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "savoir"}
+        for alias in ("default", "limits")
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Background work --------------------------------------------------------------------------
@@ -194,6 +216,9 @@ FSRS_ENABLE_FUZZING = env.bool("FSRS_ENABLE_FUZZING", default=not TESTING)
 LOGIN_RATE_PER_IP = (10, 15 * 60)
 LOGIN_LOCKOUT_FAILURES = 5
 LOGIN_LOCKOUT_SECONDS = 15 * 60
+
+# Django admin only from these networks (CIDR, comma-separated); empty: from anywhere.
+ADMIN_ALLOWED_NETWORKS = env.list("ADMIN_ALLOWED_NETWORKS", default=[])
 
 # --- Internationalisation --------------------------------------------------------------------
 LANGUAGE_CODE = "fr"  # used when neither the user, a cookie nor Accept-Language says otherwise

@@ -15,7 +15,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS_RUN_INLINE = True
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="savoir-test-media-"))
 if REDIS_URL:
-    CACHES["default"]["KEY_PREFIX"] = f"savoir-test-{os.getpid()}"
+    for _alias in CACHES:
+        CACHES[_alias]["KEY_PREFIX"] = f"savoir-test-{os.getpid()}"
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not the shared-cache in-memory database: concurrent tests then lock and wait like

@@ -7,9 +7,6 @@ from savoir.core.views import api_not_found, spa_index
 
 from .api import api
 
-admin.site.site_header = "Savoir"
-admin.site.site_title = "Savoir"
-
 urlpatterns = [
     path("api/", api.urls),
     re_path(r"^api/(?P<path>.*)$", api_not_found),

@@ -11,16 +11,19 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 from django_countries import countries
-from pydantic import Field, field_validator
+from pydantic import Field, StringConstraints, field_validator
 
-from savoir.core.schemas import CamelSchema
+from savoir.core.schemas import CamelSchema, InputSchema
 
 from .models import User
 
 LanguageCode = Literal["fr", "en"]
 Name = Annotated[str, Field(min_length=2, max_length=100)]
 # Generous bound so nobody hashes megabytes; the password rules themselves cap at 128.
-PasswordInput = Annotated[str, Field(min_length=1, max_length=1024)]
+# Never stripped: spaces at either end are part of the password.
+PasswordInput = Annotated[
+    str, StringConstraints(strip_whitespace=False), Field(min_length=1, max_length=1024)
+]
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +84,7 @@ class UserOut(CamelSchema):
         return obj.avatar.url if obj.avatar else None
 
 
-class RegisterIn(CamelSchema):
+class RegisterIn(InputSchema):
     email: Annotated[str, Field(max_length=254)]
     password: PasswordInput
     first_name: Name
@@ -94,23 +97,23 @@ class RegisterIn(CamelSchema):
     _country = field_validator("country")(_clean_country)
 
 
-class LoginIn(CamelSchema):
+class LoginIn(InputSchema):
     email: Annotated[str, Field(min_length=1, max_length=254)]
     password: PasswordInput
 
 
-class ForgotIn(CamelSchema):
+class ForgotIn(InputSchema):
     email: Annotated[str, Field(max_length=254)]
 
     _email = field_validator("email")(_clean_email)
 
 
-class ResetIn(CamelSchema):
+class ResetIn(InputSchema):
     token: Annotated[str, Field(min_length=1, max_length=300)]
     new_password: PasswordInput
 
 
-class UserUpdateIn(CamelSchema):
+class UserUpdateIn(InputSchema):
     first_name: Name | None = None
     last_name: Name | None = None
     country: str | None = None
@@ -122,7 +125,7 @@ class UserUpdateIn(CamelSchema):
     _tz = field_validator("time_zone")(_clean_time_zone)
 
 
-class PasswordChangeIn(CamelSchema):
+class PasswordChangeIn(InputSchema):
     current_password: PasswordInput
     new_password: PasswordInput
 

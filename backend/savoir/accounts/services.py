@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ipaddress
+import logging
+import threading
 import time
 import uuid
 from importlib import import_module
@@ -13,7 +15,6 @@ from django.conf import settings
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.auth.tokens import default_token_generator
-from django.core.cache import cache
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -25,12 +26,20 @@ from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from savoir.core.errors import NotFound, PayloadTooLarge, RateLimited, ValidationFailed
-from savoir.core.ratelimit import client_ip, counter_incr, hashed, rate_limit_hit
+from savoir.core.errors import (
+    NotFound,
+    PayloadTooLarge,
+    RateLimited,
+    ServiceUnavailable,
+    ValidationFailed,
+)
+from savoir.core.ratelimit import client_ip, counter_incr, hashed, limits_store, rate_limit_hit
 from savoir.core.tasks import task_enqueue
 
 from .errors import AccountLocked, EmailTaken, InvalidCredentials, InvalidImage, InvalidToken
 from .models import User, UserSession
+
+security_log = logging.getLogger("savoir.security")
 
 # Keys we keep in the Django session next to the auth keys.
 SESSION_LOGIN_AT = "savoir_login_at"
@@ -38,7 +47,14 @@ SESSION_SEEN_AT = "savoir_seen_at"
 # Refreshing "last seen" on every request would write on every request; a few minutes is enough.
 SEEN_REFRESH_SECONDS = 300
 AVATAR_SIZE = 512
-AVATAR_MAX_PIXELS = 40_000_000
+# What an avatar needs, decoded cheaply: a JPEG is decoded at 1/2 to 1/8 scale (draft), so a
+# 48-megapixel phone photo costs little; a PNG has no reduced decoding, so it is capped lower.
+AVATAR_MAX_PIXELS = {"JPEG": 50_000_000, "PNG": 4096 * 4096}
+AVATAR_UPLOADS_PER_HOUR = 20
+# Decoding is the expensive part of an upload: a few at a time per process, the rest wait a
+# little, then get a 503 rather than piling up in memory.
+_avatar_decodes = threading.BoundedSemaphore(2)
+AVATAR_DECODE_WAIT_SECONDS = 5
 
 
 def _session_store(session_key: str) -> Any:
@@ -189,31 +205,73 @@ def _lock_keys(email: str, ip: str) -> tuple[str, str]:
     return f"login-fail:{pair}", f"login-lock:{pair}"
 
 
-def auth_login(*, request: HttpRequest, email: str, password: str) -> User:
+def _login_audit(
+    event: str, *, request: HttpRequest, email: str, channel: str, **extra: Any
+) -> None:
+    """One line per sign-in event for every way in (the API, Django admin). The e-mail is hashed:
+    the audit log must not become a list of addresses."""
+    level = logging.WARNING if event != "login_succeeded" else logging.INFO
+    security_log.log(
+        level,
+        event,
+        extra={
+            "event": event,
+            "channel": channel,
+            "ip": client_ip(request),
+            "account": hashed(email),
+            **extra,
+        },
+    )
+
+
+def login_guard(*, request: HttpRequest, email: str, channel: str) -> None:
+    """Checked before any password: the per-address limit, then the account+address cool-off.
+    Counted per e-mail+IP whether or not the account exists, so a lock reveals nothing and an
+    attacker elsewhere can never lock the owner out."""
     ip = client_ip(request)
     limit, window = settings.LOGIN_RATE_PER_IP
-    rate_limit_hit("login-ip", ip, limit=limit, window=window)
-
-    email = email.strip().lower()
-    # Counted per e-mail+IP whether or not the account exists, so a lock reveals nothing and
-    # an attacker elsewhere can never lock the owner out.
-    fail_key, lock_key = _lock_keys(email, ip)
-    locked_until = cache.get(lock_key)
+    try:
+        rate_limit_hit("login-ip", ip, limit=limit, window=window)
+    except RateLimited:
+        _login_audit("login_rate_limited", request=request, email=email, channel=channel)
+        raise
+    _fail_key, lock_key = _lock_keys(email, ip)
+    with limits_store() as store:
+        locked_until = store.get(lock_key)
     if locked_until is not None and locked_until > time.time():
+        _login_audit("login_locked_out", request=request, email=email, channel=channel)
         raise AccountLocked(retry_after=int(locked_until - time.time()) + 1)
 
-    user = authenticate(request, email=email, password=password)
-    if user is None:
-        failures = counter_incr(fail_key, settings.LOGIN_LOCKOUT_SECONDS)
-        if failures >= settings.LOGIN_LOCKOUT_FAILURES:
-            cache.set(
+
+def login_failure_record(*, request: HttpRequest, email: str, channel: str) -> None:
+    fail_key, lock_key = _lock_keys(email, client_ip(request))
+    failures = counter_incr(fail_key, settings.LOGIN_LOCKOUT_SECONDS)
+    _login_audit("login_failed", request=request, email=email, channel=channel, failures=failures)
+    if failures >= settings.LOGIN_LOCKOUT_FAILURES:
+        with limits_store() as store:
+            store.set(
                 lock_key,
                 time.time() + settings.LOGIN_LOCKOUT_SECONDS,
                 settings.LOGIN_LOCKOUT_SECONDS,
             )
-            cache.delete(fail_key)
+            store.delete(fail_key)
+        _login_audit("login_lock_started", request=request, email=email, channel=channel)
+
+
+def login_success_record(*, request: HttpRequest, email: str, user: User, channel: str) -> None:
+    with limits_store() as store:
+        store.delete(_lock_keys(email, client_ip(request))[0])
+    _login_audit("login_succeeded", request=request, email=email, channel=channel, user_id=user.pk)
+
+
+def auth_login(*, request: HttpRequest, email: str, password: str) -> User:
+    email = email.strip().lower()
+    login_guard(request=request, email=email, channel="api")
+    user = authenticate(request, email=email, password=password)
+    if user is None:
+        login_failure_record(request=request, email=email, channel="api")
         raise InvalidCredentials()
-    cache.delete(fail_key)
+    login_success_record(request=request, email=email, user=user, channel="api")
     login(request, user)
     return user
 
@@ -317,36 +375,51 @@ def _camel(name: str) -> str:
 def user_avatar_set(*, user: User, upload: UploadedFile) -> User:
     if upload.size is None or upload.size > settings.AVATAR_MAX_BYTES:
         raise PayloadTooLarge(_("The image must be 5 MB or smaller."))
+    rate_limit_hit("avatar", str(user.pk), limit=AVATAR_UPLOADS_PER_HOUR, window=3600)
+    if not _avatar_decodes.acquire(timeout=AVATAR_DECODE_WAIT_SECONDS):
+        raise ServiceUnavailable(_("Many images are being processed. Try again in a moment."))
     try:
-        with Image.open(upload) as original:
-            kind = original.format
-            if kind not in {"JPEG", "PNG"}:
-                raise InvalidImage()
-            if original.width * original.height > AVATAR_MAX_PIXELS:
-                raise InvalidImage(_("The image dimensions are too large."))
-            original.load()
-            image = ImageOps.exif_transpose(original)
-            image.thumbnail((AVATAR_SIZE, AVATAR_SIZE))
-            out = BytesIO()
-            # Re-encoding from pixels drops EXIF, GPS, ICC and text chunks.
-            if kind == "PNG":
-                has_alpha = image.mode in {"RGBA", "LA", "PA"} or "transparency" in image.info
-                image.convert("RGBA" if has_alpha else "RGB").save(out, "PNG", optimize=True)
-                extension = "png"
-            else:
-                image.convert("RGB").save(out, "JPEG", quality=88, optimize=True)
-                extension = "jpg"
-    except InvalidImage:
-        raise
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
-        raise InvalidImage() from None
-
+        content, extension = _avatar_reencoded(upload)
+    finally:
+        _avatar_decodes.release()
     previous = user.avatar.name if user.avatar else ""
-    user.avatar.save(f"{uuid.uuid4().hex}.{extension}", ContentFile(out.getvalue()), save=False)
+    user.avatar.save(f"{uuid.uuid4().hex}.{extension}", ContentFile(content), save=False)
     user.save(update_fields=["avatar"])
     if previous:
         user.avatar.storage.delete(previous)
     return user
+
+
+def _avatar_reencoded(upload: UploadedFile) -> tuple[bytes, str]:
+    """The upload decoded for real (reduced where the format allows), bounded in pixels, and
+    re-encoded from its pixels, which drops EXIF, GPS, ICC and text chunks."""
+    try:
+        with Image.open(upload) as original:
+            kind = original.format
+            if kind not in AVATAR_MAX_PIXELS:
+                raise InvalidImage()
+            # Read from the header, before any pixel is decoded.
+            if original.width * original.height > AVATAR_MAX_PIXELS[kind]:
+                raise InvalidImage(
+                    _("The image dimensions are too large (at most %(megapixels)d megapixels).")
+                    % {"megapixels": AVATAR_MAX_PIXELS[kind] // 1_000_000}
+                )
+            if kind == "JPEG":
+                original.draft("RGB", (AVATAR_SIZE, AVATAR_SIZE))
+            original.load()
+            image = ImageOps.exif_transpose(original)
+            image.thumbnail((AVATAR_SIZE, AVATAR_SIZE))
+            out = BytesIO()
+            if kind == "PNG":
+                has_alpha = image.mode in {"RGBA", "LA", "PA"} or "transparency" in image.info
+                image.convert("RGBA" if has_alpha else "RGB").save(out, "PNG", optimize=True)
+                return out.getvalue(), "png"
+            image.convert("RGB").save(out, "JPEG", quality=88, optimize=True)
+            return out.getvalue(), "jpg"
+    except InvalidImage:
+        raise
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
+        raise InvalidImage() from None
 
 
 def user_avatar_remove(*, user: User) -> User:

@@ -10,7 +10,7 @@ from ninja import Query, Router
 from pydantic import Field
 
 from savoir.core.ratelimit import SharedRateThrottle
-from savoir.core.schemas import CamelSchema, ErrorOut
+from savoir.core.schemas import ErrorOut, InputSchema
 
 from . import selectors
 from .schemas import (
@@ -34,7 +34,7 @@ ERRORS = {404: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 Code = Field(min_length=1, max_length=20)
 
 
-class LangQuery(CamelSchema):
+class LangQuery(InputSchema):
     lang: Lang | None = None
 
 

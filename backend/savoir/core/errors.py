@@ -61,6 +61,12 @@ class PayloadTooLarge(ApplicationError):
     default_message = _("The upload is too large.")
 
 
+class ServiceUnavailable(ApplicationError):
+    status = 503
+    code = "service_unavailable"
+    default_message = _("This action is temporarily unavailable. Please try again in a minute.")
+
+
 class RateLimited(ApplicationError):
     status = 429
     code = "rate_limited"

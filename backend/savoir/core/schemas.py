@@ -1,6 +1,38 @@
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from django.utils.translation import gettext as _
 from ninja import Schema
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.alias_generators import to_camel
+
+# What PostgreSQL's bigint holds: an id or a count beyond it cannot exist, and sending it to the
+# database would be an error there (a 500) instead of a 422 here.
+MAX_BIGINT = 2**63 - 1
+# A database id, for path parameters (schemas' own int fields are bounded by _bounded below).
+DbId = Annotated[int, Field(ge=1, le=MAX_BIGINT)]
+# An offset into a paginated list: far beyond any real list, well inside the database's range.
+Offset = Annotated[int, Field(default=0, ge=0, le=1_000_000)]
+
+
+def _bounded(value: Any) -> Any:
+    """Every input string without NUL (PostgreSQL cannot store it) and every integer within
+    bigint, however deeply nested in lists and dicts."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError(_("Text must not contain NUL characters."))
+    elif isinstance(value, int) and not isinstance(value, bool):
+        if not -MAX_BIGINT - 1 <= value <= MAX_BIGINT:
+            raise ValueError(_("This number is too large."))
+    elif isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            _bounded(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _bounded(key)
+            _bounded(item)
+    return value
 
 
 class CamelSchema(Schema):
@@ -9,6 +41,16 @@ class CamelSchema(Schema):
     model_config = ConfigDict(
         alias_generator=to_camel, populate_by_name=True, str_strip_whitespace=True
     )
+
+
+class InputSchema(CamelSchema):
+    """Every request body and query schema derives from this (or InputModel), so that every
+    input string and integer is bounded; a test walks the API to check it."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _bounded_input(cls, value: Any) -> Any:
+        return _bounded(value)
 
 
 class CamelModel(BaseModel):
@@ -21,6 +63,15 @@ class CamelModel(BaseModel):
     model_config = ConfigDict(
         alias_generator=to_camel, populate_by_name=True, str_strip_whitespace=True
     )
+
+
+class InputModel(CamelModel):
+    """InputSchema's bounds for plain-pydantic request payloads."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _bounded_input(cls, value: Any) -> Any:
+        return _bounded(value)
 
 
 class ErrorBody(Schema):

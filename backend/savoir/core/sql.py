@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import random
 import re
+import time
 import weakref
 from collections.abc import Callable
 from typing import Any
@@ -14,7 +16,10 @@ from typing import Any
 from django.conf import settings
 from django.db import DatabaseError, connection, migrations, models, transaction
 
+from .errors import ServiceUnavailable
+
 SqlFragment = tuple[str, list[Any]]
+TRANSIENT_ATTEMPTS = 4
 
 
 def table(model: type[models.Model]) -> str:
@@ -161,6 +166,11 @@ def _forget_prepared() -> None:
         _prepared_on.pop(connection.connection, None)
 
 
+def _transient(error: BaseException) -> bool:
+    # serialization_failure, deadlock_detected: the transaction may simply be run again.
+    return getattr(error.__cause__, "sqlstate", None) in {"40001", "40P01"}
+
+
 def _missing_prepared_statement(error: BaseException) -> bool:
     # A pooler in transaction mode, or DISCARD ALL, can drop them behind our back.
     return getattr(error.__cause__, "sqlstate", None) == "26000"  # invalid_sql_statement_name
@@ -170,6 +180,10 @@ def read_then_write(
     reads: list[SqlFragment], decide: Callable[[list[dict[str, Any] | None]], list[SqlFragment]]
 ) -> None:
     """One transaction: locking reads, then the writes `decide` derives from their rows.
+
+    A serialization failure or a deadlock runs the transaction again, TRANSIENT_ATTEMPTS times at
+    most, then answers 503 (never a 500). Inside an atomic block that belongs to the caller there
+    is nothing to retry: the error is the caller's.
 
     On PostgreSQL outside any atomic block it costs two round trips: BEGIN travels with the
     reads and COMMIT with the writes (instead of four: BEGIN, reads, writes, COMMIT), and with
@@ -183,14 +197,22 @@ def read_then_write(
     use_prepared = (
         settings.DB_PREPARED_STATEMENTS and connection.settings_dict.get("CONN_MAX_AGE") != 0
     )
-    for attempt in (1, 2):
+    prepared_again = False
+    for attempt in range(1, TRANSIENT_ATTEMPTS + 1):
         try:
             _read_then_write_batches(reads, decide, prepared=use_prepared)
             return
         except DatabaseError as error:
-            if not (use_prepared and attempt == 1 and _missing_prepared_statement(error)):
+            if use_prepared and not prepared_again and _missing_prepared_statement(error):
+                _forget_prepared()
+                prepared_again = True
+                continue
+            if not _transient(error):
                 raise
-            _forget_prepared()
+            if attempt == TRANSIENT_ATTEMPTS:
+                raise ServiceUnavailable() from error
+            # A short random pause so that the transactions that collided do not collide again.
+            time.sleep(random.uniform(0.005, 0.02) * attempt)
 
 
 def _read_then_write_batches(

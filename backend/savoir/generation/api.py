@@ -5,11 +5,12 @@ from typing import Literal
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from ninja import Router, Status
 from pydantic import Field
 
 from savoir.core.auth import request_user, session_auth
-from savoir.core.schemas import CamelSchema, ErrorOut
+from savoir.core.schemas import CamelSchema, ErrorOut, InputSchema
 from savoir.practice.api import present_question
 from savoir.practice.schemas import QuestionOut
 from savoir.practice.selectors import flagged_groups, shuffled_choices
@@ -21,7 +22,7 @@ router = Router(tags=["generation"], by_alias=True, auth=session_auth)
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut, 503: ErrorOut}
 
 
-class GenerateIn(CamelSchema):
+class GenerateIn(InputSchema):
     sub_objective_id: int = Field(ge=1)
     lang: Literal["fr", "en"]
     difficulty: int = Field(ge=1, le=5)
@@ -54,9 +55,17 @@ class RunOut(CamelSchema):
     questions: list[QuestionOut]
 
 
-def _error_message(code: str) -> str:
+def _error_message(code: str, *, kept: int) -> str:
     # Learners never see model-side details; a 401 from the model server is a configuration
     # problem for admins (the run keeps error_detail for them).
+    if kept and code != "some_rejected":
+        # The run failed part-way: say what was kept rather than a message about the failure
+        # that would contradict the questions on screen.
+        return ngettext(
+            "The AI stopped before the end. The %(count)d question that passed our checks is kept.",
+            "The AI stopped before the end. The %(count)d questions that passed our checks are kept.",
+            kept,
+        ) % {"count": kept}
     messages = {
         "configuration": _(
             "Question generation is misconfigured on the server; an administrator has been told."
@@ -121,7 +130,10 @@ def qcm_run_get(request: HttpRequest, run_id: uuid.UUID):
         "accepted": run.accepted,
         "rejected": run.rejected,
         "from_cache": run.from_cache,
-        "error": {"code": run.error_code, "message": _error_message(run.error_code)}
+        "error": {
+            "code": run.error_code,
+            "message": _error_message(run.error_code, kept=run.accepted),
+        }
         if run.error_code
         else None,
         "questions": [

@@ -19,6 +19,7 @@ class RunStatus(models.TextChoices):
 
 
 FINISHED = (RunStatus.SUCCEEDED, RunStatus.PARTIAL, RunStatus.FAILED)
+UNFINISHED = (RunStatus.QUEUED, RunStatus.RUNNING)
 
 
 class GenerationRun(models.Model):

@@ -11,8 +11,8 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,15 +20,21 @@ from django.utils.translation import gettext_lazy
 from savoir.accounts.models import Role, User
 from savoir.catalog.models import SubObjective
 from savoir.catalog.selectors import localize, translations_prefetch
-from savoir.core.errors import ApplicationError, NotFound, PermissionDenied, RateLimited
-from savoir.core.ratelimit import rate_limit_hit
+from savoir.core.errors import (
+    ApplicationError,
+    NotFound,
+    PermissionDenied,
+    RateLimited,
+    ServiceUnavailable,
+)
+from savoir.core.ratelimit import counter_incr, limits_store, rate_limit_hit
 from savoir.core.tasks import task_enqueue
 from savoir.practice.models import ReviewCard
 from savoir.questions.models import PRACTICE_STATUSES, Question, Source, Status
 from savoir.questions.services import ChoiceData, question_create
 
 from . import llm, quality
-from .models import FINISHED, GenerationRun, RejectedItem, RunQuestion, RunStatus
+from .models import FINISHED, UNFINISHED, GenerationRun, RejectedItem, RunQuestion, RunStatus
 
 logger = logging.getLogger(__name__)
 STUCK_AFTER = timedelta(minutes=5)
@@ -65,18 +71,24 @@ def _seconds_to_midnight() -> int:
 
 def quota_reserve(*, user_id: int, count: int) -> None:
     key = _quota_key(user_id)
-    cache.add(key, 0, timeout=_seconds_to_midnight() + 3600)
-    used = cache.incr(key, count)
+    used = counter_incr(key, _seconds_to_midnight() + 3600, amount=count)
     if used > settings.GENERATION_DAILY_QUOTA:
-        cache.decr(key, count)
+        with limits_store() as store:
+            store.decr(key, count)
         raise QuotaExceeded(retry_after=_seconds_to_midnight())
 
 
 def quota_release(*, run: GenerationRun) -> None:
+    """Give back what the run reserved and did not use. Call it only from the transition that
+    finished the run (see _finish), so that it happens once."""
     unused = run.quota_reserved - run.accepted
-    if unused > 0:
-        with contextlib.suppress(ValueError):  # the day's counter already expired
-            cache.decr(f"gen-quota:{run.user_id}:{run.created_at.date().isoformat()}", unused)
+    if unused <= 0:
+        return
+    key = f"gen-quota:{run.user_id}:{run.created_at.date().isoformat()}"
+    # The day's counter may have expired; an unreachable store is logged by limits_store and
+    # costs the learner at most this run's reservation.
+    with contextlib.suppress(ValueError, ServiceUnavailable), limits_store() as store:
+        store.decr(key, unused)
 
 
 # --- Requests ------------------------------------------------------------------------------------------
@@ -214,11 +226,24 @@ def _prompt(run: GenerationRun) -> tuple[str, str]:
     return instructions, prompt
 
 
-def _finish(run: GenerationRun, status: str, *, code: str = "", detail: str = "") -> None:
-    run.status, run.error_code, run.error_detail = status, code, detail[:2000]
-    run.finished_at = timezone.now()
-    run.save()
-    quota_release(run=run)
+def _finish(
+    run: GenerationRun, status: str, *, code: str = "", detail: str = "", **figures: Any
+) -> bool:
+    """End the run unless something else already ended it: the worker and a learner's poll
+    (runs_expire) can race. The update is conditional, and only the transition that happened
+    releases the unused quota, so quota is never given back twice. `figures` are the worker's
+    measurements (latency, tokens, cost...)."""
+    changed = GenerationRun.objects.filter(pk=run.pk, status__in=UNFINISHED).update(
+        status=status,
+        error_code=code,
+        error_detail=detail[:2000],
+        finished_at=timezone.now(),
+        **figures,
+    )
+    run.refresh_from_db()
+    if changed:
+        quota_release(run=run)
+    return bool(changed)
 
 
 def run_execute(*, run_id: str) -> None:
@@ -241,23 +266,28 @@ def run_execute(*, run_id: str) -> None:
         seen += 1
         if seen > run.requested:
             return  # the model wrote more than asked: ignore the extra
+        still_running = GenerationRun.objects.filter(pk=run.pk, status=RunStatus.RUNNING)
         reason = (
             "schema"
             if item is None
             else quality.check(item, language=run.language, existing_stems=existing)
         )
         if reason or item is None:
-            RejectedItem.objects.create(run=run, reason=reason or "schema", payload=raw)
-            run.rejected += 1
-            GenerationRun.objects.filter(pk=run.pk).update(rejected=run.rejected)
+            with transaction.atomic():
+                if still_running.update(rejected=F("rejected") + 1):
+                    RejectedItem.objects.create(run=run, reason=reason or "schema", payload=raw)
+                    run.rejected += 1
             return
         choices = [ChoiceData(item.correct.text, True, item.correct.explanation)] + [
             ChoiceData(d.text, False, d.explanation) for d in item.distractors
         ]
-        shuffler.shuffle(
-            choices
-        )  # the model always gives the key first; learners must not see that
+        # The model always gives the key first; learners must not see that.
+        shuffler.shuffle(choices)
         with transaction.atomic():
+            # Counted first, on the run's row: a run expired meanwhile keeps nothing more, and
+            # its quota was settled by whoever ended it.
+            if not still_running.update(accepted=F("accepted") + 1):
+                return
             question = question_create(
                 sub_objective=run.sub_objective,
                 language=run.language,
@@ -271,50 +301,60 @@ def run_execute(*, run_id: str) -> None:
             )
             RunQuestion.objects.create(run=run, question=question, position=run.accepted)
             run.accepted += 1
-            GenerationRun.objects.filter(pk=run.pk).update(accepted=run.accepted)
         existing.append(item.stem)
 
     try:
         instructions, prompt = _prompt(run)
         output = llm.generate(instructions=instructions, prompt=prompt, on_item=accept_or_reject)
     except llm.GenerationFailure as failure:
-        run.latency_ms = int((time.monotonic() - started) * 1000)
         if failure.code in {"configuration", "quota_exhausted"}:
             # For operators: learners only see that generation is unavailable.
             logger.error("generation run failed: %s", failure.code, extra={"run_id": str(run.pk)})
-        status = RunStatus.PARTIAL if run.accepted else RunStatus.FAILED
-        _finish(run, status, code=failure.code, detail=failure.detail)
+        _finish(
+            run,
+            RunStatus.PARTIAL if run.accepted else RunStatus.FAILED,
+            code=failure.code,
+            detail=failure.detail,
+            latency_ms=int((time.monotonic() - started) * 1000),
+        )
         return
-    run.latency_ms = int((time.monotonic() - started) * 1000)
-    run.attempts, run.model = output.attempts, output.model
-    run.input_tokens, run.output_tokens = output.input_tokens, output.output_tokens
-    run.cost_estimate_usd = llm.estimate_cost(
-        output.model, output.input_tokens, output.output_tokens
+    delivered = run.accepted + run.rejected
+    status, code = (
+        (RunStatus.SUCCEEDED, "")
+        if run.accepted == run.requested
+        else (RunStatus.PARTIAL, "some_rejected")
+        if run.accepted
+        else (RunStatus.FAILED, "all_rejected")
     )
-    run.rejected += max(
-        0, run.requested - run.accepted - run.rejected
-    )  # asked for, never delivered
-    if run.accepted == run.requested:
-        _finish(run, RunStatus.SUCCEEDED)
-    elif run.accepted:
-        _finish(run, RunStatus.PARTIAL, code="some_rejected")
-    else:
-        _finish(run, RunStatus.FAILED, code="all_rejected")
+    _finish(
+        run,
+        status,
+        code=code,
+        latency_ms=int((time.monotonic() - started) * 1000),
+        attempts=output.attempts,
+        model=output.model,
+        input_tokens=output.input_tokens,
+        output_tokens=output.output_tokens,
+        cost_estimate_usd=llm.estimate_cost(
+            output.model, output.input_tokens, output.output_tokens
+        ),
+        # Asked for and never delivered counts as rejected.
+        rejected=F("rejected") + max(0, run.requested - delivered),
+    )
 
 
 def runs_expire(*, user: User | None = None) -> int:
     """Runs whose worker died (still running after STUCK_AFTER) end as failed."""
     stuck = GenerationRun.objects.filter(
-        status__in=[RunStatus.RUNNING, RunStatus.QUEUED],
+        status__in=UNFINISHED,
         created_at__lt=timezone.now() - STUCK_AFTER,
     )
     if user is not None:
         stuck = stuck.filter(user=user)
-    count = 0
-    for run in stuck:
+    return sum(
         _finish(run, RunStatus.FAILED, code="interrupted", detail="no result before the time limit")
-        count += 1
-    return count
+        for run in stuck
+    )
 
 
 def run_for_user(*, user: User, run_id: Any) -> GenerationRun:

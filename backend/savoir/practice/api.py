@@ -10,7 +10,7 @@ from pydantic import Field
 from savoir.accounts.models import User
 from savoir.core.auth import request_user, session_auth
 from savoir.core.ratelimit import rate_limit_hit
-from savoir.core.schemas import CamelSchema, ErrorOut
+from savoir.core.schemas import DbId, ErrorOut, InputSchema, Offset
 from savoir.questions import services as question_services
 from savoir.questions.models import Choice, Question
 
@@ -36,7 +36,7 @@ reviews_router = Router(tags=["reviews"], by_alias=True, auth=session_auth)
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 
 
-class NextQuery(CamelSchema):
+class NextQuery(InputSchema):
     sub_objective_id: int | None = Field(default=None, ge=1)
     objective_id: int | None = Field(default=None, ge=1)
     domain_code: str | None = Field(default=None, max_length=20)
@@ -45,14 +45,14 @@ class NextQuery(CamelSchema):
     mode: Mode = Mode.MIXED
 
 
-class QuestionsQuery(CamelSchema):
+class QuestionsQuery(InputSchema):
     sub_objective_id: int = Field(ge=1)
     lang: Lang
     limit: int = Field(default=20, ge=1, le=100)
-    offset: int = Field(default=0, ge=0)
+    offset: Offset = 0
 
 
-class LangQuery(CamelSchema):
+class LangQuery(InputSchema):
     lang: Lang
 
 
@@ -133,7 +133,7 @@ def practice_flag_add(request: HttpRequest, payload: FlagIn):
 @practice_router.delete(
     "/flags/{question_id}", response={204: None, **ERRORS}, operation_id="practice_flag_remove"
 )
-def practice_flag_remove(request: HttpRequest, question_id: int):
+def practice_flag_remove(request: HttpRequest, question_id: DbId):
     services.flag_remove(user=request_user(request), question_id=question_id)
     return Status(204, None)
 
@@ -186,7 +186,7 @@ def qcm_answer(request: HttpRequest, payload: AnswerIn):
     response={201: ReportOut, **ERRORS},
     operation_id="qcm_report_question",
 )
-def qcm_report_question(request: HttpRequest, question_id: int, payload: ReportIn):
+def qcm_report_question(request: HttpRequest, question_id: DbId, payload: ReportIn):
     user = request_user(request)
     rate_limit_hit("question-report", str(user.pk), limit=20, window=3600)
     report = question_services.report_create(

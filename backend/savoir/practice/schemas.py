@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from savoir.core.schemas import CamelModel, CamelSchema
+from savoir.core.schemas import CamelModel, CamelSchema, InputModel, InputSchema
 
 Lang = Literal["fr", "en"]
 ConfidenceIn = Literal["low", "medium", "high"]
@@ -55,7 +55,7 @@ class QuestionPageOut(CamelSchema):
     items: list[QuestionOut]
 
 
-class AnswerIn(CamelModel):
+class AnswerIn(InputModel):
     question_id: int = Field(ge=1)
     choice_id: int = Field(ge=1)
     time_spent_ms: int = Field(ge=0, le=3 * 60 * 60 * 1000)
@@ -92,7 +92,7 @@ class AnswerOut(CamelModel):
     answered_at: datetime
 
 
-class FlagIn(CamelSchema):
+class FlagIn(InputSchema):
     question_id: int = Field(ge=1)
 
 
@@ -101,7 +101,7 @@ class FlagOut(CamelSchema):
     flagged: bool
 
 
-class ReportIn(CamelSchema):
+class ReportIn(InputSchema):
     reason: Literal["wrong_key", "ambiguous", "several_correct", "outdated", "translation", "other"]
     comment: str = Field(default="", max_length=1000)
 

@@ -19,6 +19,7 @@ from savoir.core.sql import SqlFragment, aware, db_value, for_update, read_then_
 from savoir.progress.models import SubObjectiveMastery
 from savoir.progress.services import (
     activity_statements,
+    learner_lock,
     mastery_fold,
     mastery_select,
     topic_practice_statement,
@@ -133,21 +134,38 @@ def _card_upsert(values: dict[str, Any]) -> SqlFragment:
 
 def _answer_record(*, user: User, data: AnswerInput) -> dict[str, Any]:
     """The hot path of the product (bench/answer_throughput.py): the answer key comes from
-    memory, then one transaction of two locking reads and five writes, which PostgreSQL
+    memory, then one transaction (the learner's lock, two reads, five writes), which PostgreSQL
     receives in two round trips."""
     question, chosen = _answer_key(data.question_id, data.choice_id)
     now = timezone.now()
     outcome: dict[str, Any] = {}
 
+    lock = learner_lock(user_id=user.pk)
+    session_check = (
+        [
+            (
+                f"SELECT id FROM {table(PracticeSession)} WHERE id = %s AND user_id = %s",  # noqa: S608
+                [db_value(PracticeSession, "id", data.session_id), user.pk],
+            )
+        ]
+        if data.session_id
+        else []
+    )
+
     def decide(rows: list[dict[str, Any] | None]) -> list[SqlFragment]:
-        card_row, mastery_row = rows
+        card_row, mastery_row, *session_row = rows[len(lock) :]
+        if session_check and session_row[0] is None:
+            # Someone else's session, or none: the transaction is rolled back, nothing written.
+            raise NotFound(_("This practice session does not exist."))
         outcome.update(_answer_outcome(user, data, question, chosen, now, card_row, mastery_row))
         return outcome.pop("_writes")
 
     read_then_write(
         [
+            *lock,
             _card_select(user.pk, question.group_id),
             mastery_select(user_id=user.pk, sub_objective_id=question.sub_objective_id),
+            *session_check,
         ],
         decide,
     )

@@ -10,7 +10,7 @@ from pydantic import Field
 from savoir.catalog.selectors import exam_get
 from savoir.core.auth import request_user, session_auth
 from savoir.core.errors import NotFound
-from savoir.core.schemas import CamelSchema, ErrorOut
+from savoir.core.schemas import CamelSchema, ErrorOut, InputSchema
 
 from . import selectors, services
 
@@ -22,7 +22,7 @@ Reason = Literal[
 ]
 
 
-class ExamQuery(CamelSchema):
+class ExamQuery(InputSchema):
     exam_code: str = Field(default="SY0-701", max_length=20)
     lang: Literal["fr", "en"] | None = None
 
@@ -35,7 +35,7 @@ class ObjectiveFilter(ExamQuery):
     objective_code: str | None = Field(default=None, max_length=20)
 
 
-class ActivityQuery(CamelSchema):
+class ActivityQuery(InputSchema):
     from_: date = Field(alias="from")
     to: date
 
@@ -128,7 +128,7 @@ class ActivityDayOut(CamelSchema):
     minutes: float
 
 
-class ExamDateIn(CamelSchema):
+class ExamDateIn(InputSchema):
     date: date
     exam_code: str = Field(default="SY0-701", max_length=20)
 

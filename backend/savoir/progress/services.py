@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from django.db import connection
 from django.utils.translation import gettext as _
 
 from savoir.accounts.models import User
@@ -53,6 +54,25 @@ def mastery_level(score: int, answered: int) -> str:
     if score >= 50 and answered >= 3:
         return MasteryLevel.FAMILIAR
     return MasteryLevel.ATTEMPTED
+
+
+def learner_lock(*, user_id: int) -> list[SqlFragment]:
+    """Statements that serialize one learner's answers: the learner's totals row is created when
+    missing (waiting only on a concurrent creation), then locked. Every answer takes this lock
+    before reading anything else, in this one order, so concurrent answers of one learner neither
+    deadlock nor lose an update, whichever of their rows already exist. SQLite needs none: its
+    transactions here are IMMEDIATE, so writers are serialized by the database itself."""
+    if not connection.features.has_select_for_update:
+        return []
+    stats = table(LearnerStats)
+    return [
+        (
+            f"INSERT INTO {stats} (user_id, answered, correct, time_spent_ms, current_streak, "  # noqa: S608
+            f"best_streak) VALUES (%s, 0, 0, 0, 0, 0) ON CONFLICT (user_id) DO NOTHING",
+            [user_id],
+        ),
+        (f"SELECT user_id FROM {stats} WHERE user_id = %s{for_update()}", [user_id]),  # noqa: S608
+    ]
 
 
 def mastery_select(*, user_id: int, sub_objective_id: int) -> SqlFragment:

@@ -14,7 +14,7 @@ from pydantic import Field
 from savoir.accounts.models import Role, User
 from savoir.core.auth import request_user, session_auth
 from savoir.core.errors import PermissionDenied
-from savoir.core.schemas import CamelSchema, ErrorOut
+from savoir.core.schemas import CamelSchema, DbId, ErrorOut, InputSchema, Offset
 
 from . import selectors, services
 from .models import Question, Status
@@ -30,11 +30,11 @@ def _reviewer(request: HttpRequest) -> User:
     return user
 
 
-class QueueQuery(CamelSchema):
+class QueueQuery(InputSchema):
     queue: Literal["pending", "reported"] = "pending"
     lang: Literal["fr", "en"] | None = None
     limit: int = Field(default=20, ge=1, le=100)
-    offset: int = Field(default=0, ge=0)
+    offset: Offset = 0
 
 
 class ReviewChoice(CamelSchema):
@@ -76,24 +76,24 @@ class ReviewPage(CamelSchema):
     items: list[ReviewItem]
 
 
-class RejectIn(CamelSchema):
+class RejectIn(InputSchema):
     note: str = Field(min_length=1, max_length=1000)
 
 
-class ChoiceIn(CamelSchema):
+class ChoiceIn(InputSchema):
     text: str = Field(min_length=1, max_length=500)
     is_correct: bool
     explanation: str = Field(min_length=1, max_length=2000)
 
 
-class EditIn(CamelSchema):
+class EditIn(InputSchema):
     stem: str = Field(min_length=1, max_length=4000)
     explanation: str = Field(min_length=1, max_length=4000)
     difficulty: int = Field(ge=1, le=5)
     choices: list[ChoiceIn] = Field(min_length=1, max_length=8)
 
 
-class ResolveIn(CamelSchema):
+class ResolveIn(InputSchema):
     dismiss: bool = False
 
 
@@ -131,8 +131,16 @@ def review_list(request: HttpRequest, query: Query[QueueQuery]):
     return {"count": total, "items": [_item(q) for q in questions]}
 
 
-def _question(question_id: int) -> Question:
-    return selectors.review_question(question_id=question_id)
+def _status_set(request: HttpRequest, question_id: int, status: str, note: str = "") -> dict:
+    # The role first: someone who may not moderate learns nothing, not even whether an id exists.
+    reviewer = _reviewer(request)
+    question = services.question_set_status(
+        question=selectors.review_question(question_id=question_id),
+        editor=reviewer,
+        status=status,
+        note=note,
+    )
+    return _item(selectors.review_question(question_id=question.pk))
 
 
 @router.post(
@@ -140,11 +148,8 @@ def _question(question_id: int) -> Question:
     response={200: ReviewItem, **ERRORS},
     operation_id="review_approve",
 )
-def review_approve(request: HttpRequest, question_id: int):
-    question = services.question_set_status(
-        question=_question(question_id), editor=_reviewer(request), status=Status.APPROVED
-    )
-    return _item(selectors.review_question(question_id=question.pk))
+def review_approve(request: HttpRequest, question_id: DbId):
+    return _status_set(request, question_id, Status.APPROVED)
 
 
 @router.post(
@@ -152,14 +157,8 @@ def review_approve(request: HttpRequest, question_id: int):
     response={200: ReviewItem, **ERRORS},
     operation_id="review_reject",
 )
-def review_reject(request: HttpRequest, question_id: int, payload: RejectIn):
-    question = services.question_set_status(
-        question=_question(question_id),
-        editor=_reviewer(request),
-        status=Status.REJECTED,
-        note=payload.note,
-    )
-    return _item(selectors.review_question(question_id=question.pk))
+def review_reject(request: HttpRequest, question_id: DbId, payload: RejectIn):
+    return _status_set(request, question_id, Status.REJECTED, payload.note)
 
 
 @router.post(
@@ -167,21 +166,19 @@ def review_reject(request: HttpRequest, question_id: int, payload: RejectIn):
     response={200: ReviewItem, **ERRORS},
     operation_id="review_retire",
 )
-def review_retire(request: HttpRequest, question_id: int):
-    question = services.question_set_status(
-        question=_question(question_id), editor=_reviewer(request), status=Status.RETIRED
-    )
-    return _item(selectors.review_question(question_id=question.pk))
+def review_retire(request: HttpRequest, question_id: DbId):
+    return _status_set(request, question_id, Status.RETIRED)
 
 
 @router.put(
     "/questions/{question_id}", response={200: ReviewItem, **ERRORS}, operation_id="review_edit"
 )
-def review_edit(request: HttpRequest, question_id: int, payload: EditIn):
+def review_edit(request: HttpRequest, question_id: DbId, payload: EditIn):
     """An edit of a question learners answered becomes its next version (a new id)."""
+    reviewer = _reviewer(request)
     question = services.question_revise(
-        question=_question(question_id),
-        editor=_reviewer(request),
+        question=selectors.review_question(question_id=question_id),
+        editor=reviewer,
         stem=payload.stem,
         explanation=payload.explanation,
         difficulty=payload.difficulty,
@@ -195,7 +192,7 @@ def review_edit(request: HttpRequest, question_id: int, payload: EditIn):
     response={200: ReportStateOut, **ERRORS},
     operation_id="review_resolve_report",
 )
-def review_resolve_report(request: HttpRequest, report_id: int, payload: ResolveIn):
+def review_resolve_report(request: HttpRequest, report_id: DbId, payload: ResolveIn):
     reviewer = _reviewer(request)
     report = selectors.review_report(report_id=report_id)
     report = services.report_resolve(report=report, editor=reviewer, dismissed=payload.dismiss)

@@ -182,6 +182,77 @@ def test_avatar_that_is_not_really_a_jpg_or_png_is_422(
     assert not user.avatar
 
 
+def test_a_png_beyond_what_an_avatar_needs_is_refused_before_decoding(
+    logged_in: ApiClient, user: User, monkeypatch
+):
+    # 4097 x 4097: one row over the PNG cap; a flat image compresses to a few kilobytes.
+    big = io.BytesIO()
+    Image.new("L", (4097, 4097)).save(big, "PNG")
+    decoded = []
+    monkeypatch.setattr(Image.Image, "load", lambda self: decoded.append(self) or None)
+    response = _upload(logged_in, big.getvalue())
+    assert response.status_code == 422
+    assert response.json()["error"] == {
+        "code": "invalid_image",
+        "message": "The image dimensions are too large (at most 16 megapixels).",
+        "fields": None,
+    }
+    assert decoded == []  # refused from the header alone
+    user.refresh_from_db()
+    assert not user.avatar
+
+
+def test_a_large_jpeg_is_decoded_at_reduced_size(logged_in: ApiClient, user: User, monkeypatch):
+    photo = _image_bytes("JPEG", (6000, 4000))
+    decoded_sizes = []
+    load = Image.Image.load
+
+    def spy(self):
+        decoded_sizes.append(self.size)
+        return load(self)
+
+    monkeypatch.setattr(Image.Image, "load", spy)
+    response = _upload(logged_in, photo, "photo.jpg", "image/jpeg")
+    assert response.status_code == 200
+    # Decoded at 1/8 scale (750 x 500), never at 6000 x 4000.
+    assert decoded_sizes and max(w * h for w, h in decoded_sizes) == 750 * 500
+    user.refresh_from_db()
+    with default_storage.open(user.avatar.name) as stored, Image.open(stored) as image:
+        assert image.size == (512, 341)
+
+
+def test_avatar_uploads_are_limited_per_user(logged_in: ApiClient, user: User):
+    small = _image_bytes("PNG", (40, 40))
+    for _ in range(20):
+        assert _upload(logged_in, small).status_code == 200
+    response = _upload(logged_in, small)
+    assert response.status_code == 429
+    assert response.json()["error"]["code"] == "rate_limited"
+    assert 1 <= int(response["Retry-After"]) <= 3601
+
+
+def test_avatar_decodes_wait_for_a_free_slot_then_give_up_with_503(
+    logged_in: ApiClient, user: User, monkeypatch
+):
+    from savoir.accounts import services
+
+    monkeypatch.setattr(services, "AVATAR_DECODE_WAIT_SECONDS", 0.05)
+    slots = [services._avatar_decodes.acquire(blocking=False) for _ in range(2)]
+    assert slots == [True, True]  # both decode slots busy, as with two large uploads in flight
+    try:
+        response = _upload(logged_in, _image_bytes())
+    finally:
+        services._avatar_decodes.release()
+        services._avatar_decodes.release()
+    assert response.status_code == 503
+    assert response.json()["error"] == {
+        "code": "service_unavailable",
+        "message": "Many images are being processed. Try again in a moment.",
+        "fields": None,
+    }
+    assert _upload(logged_in, _image_bytes()).status_code == 200
+
+
 def test_avatar_can_be_removed(logged_in: ApiClient, user: User):
     _upload(logged_in, _image_bytes())
     user.refresh_from_db()

@@ -6,10 +6,11 @@ import datetime as dt
 import uuid
 
 import pytest
-from django.db import IntegrityError, connection
+from django.db import IntegrityError, OperationalError, connection
 from django.test.utils import CaptureQueriesContext
 
 from savoir.core import sql
+from savoir.core.errors import ServiceUnavailable
 from savoir.practice import services
 from savoir.practice.models import UserAnswer
 from savoir.progress.models import DailyActivity, LearnerStats
@@ -131,3 +132,44 @@ def test_a_failing_write_undoes_the_whole_transaction(make_user):
     assert connection.get_autocommit()
     sql.read_then_write([], lambda rows: [insert])
     assert DailyActivity.objects.filter(user=user).count() == 1
+
+
+class _Deadlock(Exception):
+    sqlstate = "40P01"  # what psycopg's DeadlockDetected carries
+
+
+def _deadlocking(failures: int, statements):
+    calls: list[int] = []
+
+    def decide(rows):
+        calls.append(1)
+        if len(calls) <= failures:
+            raise OperationalError("deadlock detected") from _Deadlock()
+        return statements
+
+    return decide, calls
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_a_deadlock_runs_the_transaction_again(make_user):
+    user = make_user(email="retry@example.com")
+    insert = (
+        f"INSERT INTO {sql.table(DailyActivity)} (user_id, date, answered, correct, time_spent_ms) "  # noqa: S608
+        "VALUES (%s, %s, 1, 1, 1000)",
+        [user.pk, "2026-11-21"],
+    )
+    decide, calls = _deadlocking(2, [insert])
+    sql.read_then_write([], decide)
+    assert len(calls) == 3
+    assert DailyActivity.objects.filter(user=user).count() == 1
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_a_deadlock_that_keeps_happening_is_a_503_not_a_500(make_user):
+    decide, calls = _deadlocking(sql.TRANSIENT_ATTEMPTS, [])
+    with pytest.raises(ServiceUnavailable):
+        sql.read_then_write([], decide)
+    assert len(calls) == sql.TRANSIENT_ATTEMPTS
+    assert connection.get_autocommit()

@@ -520,3 +520,34 @@ def test_the_per_minute_limit_holds_under_concurrent_requests(user):
         for thread in threads:
             thread.join()
     assert allowed.count(True) == 5
+
+
+def test_a_run_expired_by_a_poll_then_ended_by_its_worker_gives_quota_back_once(
+    teacher: ApiClient, subs, fake, monkeypatch
+):
+    """The worker and a learner's poll race to end the same run: only one of them ends it, the
+    unused quota comes back once, and nothing is stored after the run ended."""
+    from savoir.generation import llm, services
+
+    def generate(*, instructions, prompt, on_item, **kwargs):
+        on_item(llm.GeneratedQuestion.model_validate(item(0)), {})
+        # Five minutes later the learner polls: the run counts as stuck and is ended.
+        GenerationRun.objects.update(created_at=timezone.now() - dt.timedelta(minutes=6))
+        assert services.runs_expire() == 1
+        on_item(llm.GeneratedQuestion.model_validate(item(1)), {})  # arrives too late
+        raise llm.GenerationFailure("timeout", "the model took too long")
+
+    monkeypatch.setattr(services.llm, "generate", generate)
+    run_id = _generate(teacher, subs["1.1.1"], count=20, force=True).json()["runId"]
+    run = GenerationRun.objects.get(pk=run_id)
+    assert (run.status, run.error_code, run.accepted) == ("failed", "interrupted", 1)
+    assert list(
+        Question.objects.filter(generation_run_id=run_id).values_list("stem", flat=True)
+    ) == [EN_STEMS[0]]
+    # One question used; 49 left today, not 69.
+    monkeypatch.undo()
+    with override_settings(TASKS_RUN_INLINE=False):
+        for count in (20, 20, 9):
+            assert _generate(teacher, subs["1.1.1"], count=count, force=True).status_code == 202
+        refused = _generate(teacher, subs["1.1.1"], count=1, force=True)
+    assert refused.json()["error"]["code"] == "generation_quota"

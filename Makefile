@@ -100,6 +100,7 @@ test-frontend: install
 lint: install
 	cd $(BACKEND) && .venv/bin/ruff check . ../bench && .venv/bin/ruff format --check . ../bench
 	cd $(BACKEND) && .venv/bin/mypy .
+	cd $(BACKEND) && .venv/bin/lint-imports --no-cache
 	cd $(FRONTEND) && npm run lint --silent
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) compile_translations --check

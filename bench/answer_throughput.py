@@ -6,7 +6,7 @@ Creates (or reuses) the PostgreSQL database `savoir_bench` on DATABASE_URL's ser
 postgres://postgres@127.0.0.1:5432/postgres), preloads the shipped content, 10,000 learners and
 1,000,000 answers with their cards and mastery rows, then serves the app with gunicorn and drives
 it with N concurrent keep-alive clients: first POST /bench/api/ping (session auth + CSRF + one
-INSERT), then POST /api/qcm/answer. Prints throughput, p50 and p99 of both, the ratio, and the
+INSERT), then POST /api/practice/answers. Prints throughput, p50 and p99 of both, the ratio, and the
 CPU time gunicorn and PostgreSQL spent per request on each side.
 Target (issue 4): answer throughput >= 60 % of the baseline, answer p99 < 50 ms.
 """
@@ -311,7 +311,7 @@ def main() -> None:
             question_id, choice_id = random.choice(pairs)
             return (
                 "POST",
-                "/api/qcm/answer",
+                "/api/practice/answers",
                 {
                     "questionId": question_id,
                     "choiceId": choice_id,
@@ -359,7 +359,10 @@ def main() -> None:
         f"{'endpoint':<34}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}"
         f"{'app cpu ms':>12}{'db cpu ms':>11}"
     )
-    for name, r in (("baseline: auth + one INSERT", baseline), ("POST /api/qcm/answer", measured)):
+    for name, r in (
+        ("baseline: auth + one INSERT", baseline),
+        ("POST /api/practice/answers", measured),
+    ):
         print(
             f"{name:<34}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p99']:>9.1f}{r['errors']:>8}"
             f"{r['app_cpu_ms']:>12.2f}{r['db_cpu_ms']:>11.2f}"

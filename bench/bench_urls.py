@@ -7,7 +7,7 @@ from django.urls import path
 from ninja import NinjaAPI
 
 from config.urls import urlpatterns as app_urlpatterns
-from savoir.core.auth import request_user, session_auth
+from savoir.accounts.auth import request_user, session_auth
 
 bench_api = NinjaAPI(urls_namespace="bench", docs_url=None, openapi_url=None)
 

@@ -3,7 +3,7 @@ after ~1 s, ~40 tokens/s), served the production way (gunicorn + a Celery worker
 
   backend/.venv/bin/python bench/generation_latency.py
 
-Prints: time from the click (POST /api/qcm/generate) to the first question visible to the
+Prints: time from the click (POST /api/generation/runs) to the first question visible to the
 learner, and how long after the model emitted it; total time for 10 questions; tokens per
 accepted question; acceptance rate; and the p99 of other API requests while 5 generations run at
 once, compared with idle (issue 5 targets: first question shown within 1.5 s of the model
@@ -112,7 +112,7 @@ def main() -> None:
         def start(client: Client, count: int) -> str:
             status, body = client.request(
                 "POST",
-                "/api/qcm/generate",
+                "/api/generation/runs",
                 {
                     "subObjectiveId": sub_id,
                     "lang": "en",
@@ -125,7 +125,7 @@ def main() -> None:
             return json.loads(body)["runId"]
 
         def poll(client: Client, run_id: str) -> dict:
-            return json.loads(client.request("GET", f"/api/qcm/runs/{run_id}")[1])
+            return json.loads(client.request("GET", f"/api/generation/runs/{run_id}")[1])
 
         # 1. One generation of 10, polled every 100 ms (the UI polls each second; this measures the server).
         from savoir.generation.models import GenerationRun

@@ -16,9 +16,9 @@ from savoir.core.api import router as health_router
 from savoir.core.errors import ApplicationError, RateLimited
 from savoir.core.validation import field_errors
 from savoir.generation.api import router as generation_router
-from savoir.practice.api import practice_router, qcm_router, reviews_router
+from savoir.practice.api import practice_router, reviews_router
 from savoir.progress.api import router as progress_router
-from savoir.questions.api import router as review_router
+from savoir.questions.api import router as moderation_router
 
 logger = logging.getLogger("savoir.api")
 
@@ -110,8 +110,7 @@ api.add_router("/auth", auth_router)
 api.add_router("/users", users_router)
 api.add_router("/catalog", catalog_router)
 api.add_router("/practice", practice_router)
-api.add_router("/qcm", qcm_router)
-api.add_router("/qcm", generation_router)
+api.add_router("/generation", generation_router)
 api.add_router("/reviews", reviews_router)
 api.add_router("/progress", progress_router)
-api.add_router("/review", review_router)
+api.add_router("/moderation", moderation_router)

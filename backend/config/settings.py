@@ -233,7 +233,7 @@ USE_TZ = True
 # --- Static files, the SPA and media ----------------------------------------------------------
 FRONTEND_DIST = Path(env.str("FRONTEND_DIST", default=str(REPO_DIR / "frontend" / "dist")))
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns when it is missing, even when using finders
 STATICFILES_DIRS = [FRONTEND_DIST] if FRONTEND_DIST.is_dir() else []
 MEDIA_URL = "/media/"
@@ -251,8 +251,10 @@ STORAGES = {
 # Outside production, serve straight from the finders so `make run` needs no collectstatic.
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = DEBUG
-# Vite fingerprints everything under assets/: cache those forever.
-WHITENOISE_IMMUTABLE_FILE_TEST = r"^.+/assets/.+-[0-9A-Za-z_-]{8,}\.\w+$"
+# Cached forever: what Vite fingerprints under assets/ (name-Hash8.ext) and, in production, the
+# copies the manifest storage names name.hash12.ext (this setting replaces WhiteNoise's own test
+# for those, so both must be here).
+WHITENOISE_IMMUTABLE_FILE_TEST = r"^.+/(assets/.+-[0-9A-Za-z_-]{8,}|.+\.[0-9a-f]{12})\.\w+$"
 AVATAR_MAX_BYTES = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024

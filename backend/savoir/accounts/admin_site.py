@@ -19,9 +19,11 @@ class AdminLoginForm(AdminAuthenticationForm):
     refusal: RateLimited | ServiceUnavailable | None = None
 
     def clean(self) -> dict[str, Any]:
+        request = self.request
+        assert request is not None  # the admin's login view always passes it
         email = (self.cleaned_data.get("username") or "").strip().lower()
         try:
-            services.login_guard(request=self.request, email=email, channel="admin")
+            services.login_guard(request=request, email=email, channel="admin")
         except (RateLimited, ServiceUnavailable) as refusal:
             self.refusal = refusal
             raise ValidationError(str(refusal.message), code=refusal.code) from None
@@ -29,10 +31,10 @@ class AdminLoginForm(AdminAuthenticationForm):
             cleaned = super().clean()
         except ValidationError:
             # A wrong password, and also a right one for an account that may not use the admin.
-            services.login_failure_record(request=self.request, email=email, channel="admin")
+            services.login_failure_record(request=request, email=email, channel="admin")
             raise
         user = self.get_user()
-        services.login_success_record(request=self.request, email=email, user=user, channel="admin")
+        services.login_success_record(request=request, email=email, user=user, channel="admin")
         return cleaned
 
 

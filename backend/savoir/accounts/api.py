@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from ninja import File, Router, Status
 from ninja.files import UploadedFile
 
-from savoir.core.auth import request_user, session_auth
-from savoir.core.schemas import DetailOut, ErrorOut
+from savoir.core.schemas import ERROR_RESPONSES, DetailOut
 
 from . import selectors, services
+from .auth import request_user, session_auth
 from .schemas import (
     ForgotIn,
     LoginIn,
@@ -27,42 +27,36 @@ from .schemas import (
 auth_router = Router(tags=["auth"], by_alias=True)
 users_router = Router(tags=["users"], by_alias=True, auth=session_auth)
 
-ERRORS = {
-    400: ErrorOut,
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    409: ErrorOut,
-    413: ErrorOut,
-    422: ErrorOut,
-    429: ErrorOut,
-}
-
 
 def _public_url(request: HttpRequest) -> str:
     return settings.PUBLIC_URL or request.build_absolute_uri("/")
 
 
-@auth_router.get("/csrf", response={204: None}, operation_id="auth_csrf")
+@auth_router.get("/csrf", response={204: None, **ERROR_RESPONSES}, operation_id="auth_csrf")
 def auth_csrf(request: HttpRequest):
     """Sets the csrftoken cookie the SPA echoes in X-CSRFToken."""
     get_token(request)
     return Status(204, None)
 
 
-@auth_router.post("/register", response={201: UserOut, **ERRORS}, operation_id="auth_register")
+@auth_router.post(
+    "/register", response={201: UserOut, **ERROR_RESPONSES}, operation_id="auth_register"
+)
 def auth_register(request: HttpRequest, payload: RegisterIn):
     user = services.user_register(request=request, **payload.model_dump())
     return Status(201, user)
 
 
-@auth_router.post("/login", response={200: UserOut, **ERRORS}, operation_id="auth_login")
+@auth_router.post("/login", response={200: UserOut, **ERROR_RESPONSES}, operation_id="auth_login")
 def auth_login(request: HttpRequest, payload: LoginIn):
     return services.auth_login(request=request, email=payload.email, password=payload.password)
 
 
 @auth_router.post(
-    "/logout", response={204: None, **ERRORS}, auth=session_auth, operation_id="auth_logout"
+    "/logout",
+    response={204: None, **ERROR_RESPONSES},
+    auth=session_auth,
+    operation_id="auth_logout",
 )
 def auth_logout(request: HttpRequest):
     services.auth_logout(request=request)
@@ -70,14 +64,16 @@ def auth_logout(request: HttpRequest):
 
 
 @auth_router.get(
-    "/me", response={200: UserOut, **ERRORS}, auth=session_auth, operation_id="auth_me"
+    "/me", response={200: UserOut, **ERROR_RESPONSES}, auth=session_auth, operation_id="auth_me"
 )
 def auth_me(request: HttpRequest):
     return request_user(request)
 
 
 @auth_router.post(
-    "/password/forgot", response={200: DetailOut, **ERRORS}, operation_id="auth_password_forgot"
+    "/password/forgot",
+    response={200: DetailOut, **ERROR_RESPONSES},
+    operation_id="auth_password_forgot",
 )
 def auth_password_forgot(request: HttpRequest, payload: ForgotIn):
     services.password_forgot(request=request, email=payload.email, public_url=_public_url(request))
@@ -89,19 +85,23 @@ def auth_password_forgot(request: HttpRequest, payload: ForgotIn):
 
 
 @auth_router.post(
-    "/password/reset", response={200: DetailOut, **ERRORS}, operation_id="auth_password_reset"
+    "/password/reset",
+    response={200: DetailOut, **ERROR_RESPONSES},
+    operation_id="auth_password_reset",
 )
 def auth_password_reset(request: HttpRequest, payload: ResetIn):
     services.password_reset(request=request, token=payload.token, new_password=payload.new_password)
     return {"detail": _("Your password has been changed. You can now sign in.")}
 
 
-@users_router.get("/me", response={200: UserOut, **ERRORS}, operation_id="users_me_get")
+@users_router.get("/me", response={200: UserOut, **ERROR_RESPONSES}, operation_id="users_me_get")
 def users_me_get(request: HttpRequest):
     return request_user(request)
 
 
-@users_router.patch("/me", response={200: UserOut, **ERRORS}, operation_id="users_me_update")
+@users_router.patch(
+    "/me", response={200: UserOut, **ERROR_RESPONSES}, operation_id="users_me_update"
+)
 def users_me_update(request: HttpRequest, payload: UserUpdateIn, response: HttpResponse):
     changes = payload.model_dump(exclude_unset=True)
     user = services.user_update(user=request_user(request), changes=changes)
@@ -118,7 +118,7 @@ def users_me_update(request: HttpRequest, payload: UserUpdateIn, response: HttpR
 
 
 @users_router.put(
-    "/me/avatar", response={200: UserOut, **ERRORS}, operation_id="users_me_avatar_set"
+    "/me/avatar", response={200: UserOut, **ERROR_RESPONSES}, operation_id="users_me_avatar_set"
 )
 def users_me_avatar_set(request: HttpRequest, file: File[UploadedFile]):
     """JPG or PNG, at most 5 MB; re-encoded, metadata stripped, stored under a random name."""
@@ -126,14 +126,14 @@ def users_me_avatar_set(request: HttpRequest, file: File[UploadedFile]):
 
 
 @users_router.delete(
-    "/me/avatar", response={200: UserOut, **ERRORS}, operation_id="users_me_avatar_remove"
+    "/me/avatar", response={200: UserOut, **ERROR_RESPONSES}, operation_id="users_me_avatar_remove"
 )
 def users_me_avatar_remove(request: HttpRequest):
     return services.user_avatar_remove(user=request_user(request))
 
 
 @users_router.put(
-    "/me/password", response={204: None, **ERRORS}, operation_id="users_me_password_change"
+    "/me/password", response={204: None, **ERROR_RESPONSES}, operation_id="users_me_password_change"
 )
 def users_me_password_change(request: HttpRequest, payload: PasswordChangeIn):
     services.user_password_change(
@@ -147,7 +147,7 @@ def users_me_password_change(request: HttpRequest, payload: PasswordChangeIn):
 
 @users_router.get(
     "/me/sessions",
-    response={200: list[SessionOut], **ERRORS},
+    response={200: list[SessionOut], **ERROR_RESPONSES},
     operation_id="users_me_sessions_list",
 )
 def users_me_sessions_list(request: HttpRequest):
@@ -157,7 +157,9 @@ def users_me_sessions_list(request: HttpRequest):
 
 
 @users_router.delete(
-    "/me/sessions/{session_id}", response={204: None, **ERRORS}, operation_id="users_me_session_end"
+    "/me/sessions/{session_id}",
+    response={204: None, **ERROR_RESPONSES},
+    operation_id="users_me_session_end",
 )
 def users_me_session_end(request: HttpRequest, session_id: uuid.UUID):
     services.user_session_end(request=request, user=request_user(request), session_id=session_id)

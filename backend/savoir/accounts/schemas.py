@@ -13,11 +13,10 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 from pydantic import Field, StringConstraints, field_validator
 
-from savoir.core.schemas import CamelSchema, InputSchema
+from savoir.core.schemas import CamelSchema, InputSchema, Language
 
 from .models import User
 
-LanguageCode = Literal["fr", "en"]
 Name = Annotated[str, Field(min_length=2, max_length=100)]
 # Generous bound so nobody hashes megabytes; the password rules themselves cap at 128.
 # Never stripped: spaces at either end are part of the password.
@@ -69,7 +68,7 @@ class UserOut(CamelSchema):
     first_name: str
     last_name: str
     country: str | None
-    language: LanguageCode
+    language: Language
     time_zone: str
     role: Literal["learner", "teacher", "admin"]
     avatar_url: str | None
@@ -90,7 +89,7 @@ class RegisterIn(InputSchema):
     first_name: Name
     last_name: Name
     country: str | None = None
-    language: LanguageCode
+    language: Language
 
     _email = field_validator("email")(_clean_email)
     _names = field_validator("first_name", "last_name")(_clean_name)
@@ -117,7 +116,7 @@ class UserUpdateIn(InputSchema):
     first_name: Name | None = None
     last_name: Name | None = None
     country: str | None = None
-    language: LanguageCode | None = None
+    language: Language | None = None
     time_zone: Annotated[str, Field(max_length=64)] | None = None
 
     _names = field_validator("first_name", "last_name")(_clean_name)

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+import zoneinfo
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from django.conf import settings
 from django.utils import timezone
@@ -38,3 +39,13 @@ def user_sessions_list(*, user: User, current_session_key: str | None) -> list[S
         )
         for r in records
     ]
+
+
+def user_local_date(user: User, when: datetime | None = None) -> date:
+    """`when` (now by default) as a date in the user's time zone; UTC when theirs is unknown.
+    Streaks, the activity calendar and the daily plan all count days this way."""
+    try:
+        zone = zoneinfo.ZoneInfo(user.time_zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = zoneinfo.ZoneInfo("UTC")
+    return timezone.localtime(when or timezone.now(), zone).date()

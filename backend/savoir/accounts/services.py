@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import math
 import threading
 import time
 import uuid
@@ -18,9 +19,11 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
+from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext as _
@@ -165,9 +168,11 @@ def user_create(
         language=language,
         role=role,
     )
+    # The password first: a taken address is only told to someone who sent a valid form
+    # (docs/security.md, "Registration says when an address is taken").
+    _password_errors(password, user, "password")
     if User.objects.filter(email__iexact=user.email).exists():
         raise EmailTaken()
-    _password_errors(password, user, "password")
     user.set_password(password)
     try:
         with transaction.atomic():
@@ -303,18 +308,36 @@ def _user_from_reset_token(token: str) -> User:
 
 
 def password_forgot(*, request: HttpRequest, email: str, public_url: str) -> None:
-    """Same outcome whether or not the account exists; the e-mail leaves in the background."""
-    from .tasks import password_reset_email_send
+    """Same answer, and the same work in the request, whether or not the account exists: the
+    lookup and the e-mail happen in the background (password_reset_email_send)."""
+    from .tasks import password_reset_email_task
 
     rate_limit_hit("forgot-ip", client_ip(request), limit=10, window=900)
-    user = User.objects.filter(email=email.strip().lower(), is_active=True).first()
+    task_enqueue(password_reset_email_task, email.strip().lower(), public_url)
+
+
+def password_reset_email_send(*, email: str, public_url: str) -> None:
+    """E-mail a reset link to the account with this address, if there is one, in its language."""
+    user = User.objects.filter(email=email, is_active=True).first()
     if user is None:
         return
     try:  # a quiet cap per account, so nobody can flood someone's inbox
         rate_limit_hit("forgot-account", str(user.pk), limit=3, window=3600)
     except RateLimited:
         return
-    task_enqueue(password_reset_email_send, user.pk, password_reset_token_make(user), public_url)
+    with translation.override(user.language):
+        context = {
+            "user": user,
+            "reset_url": f"{public_url.rstrip('/')}/reset-password?token="
+            f"{password_reset_token_make(user)}",
+            "hours": settings.PASSWORD_RESET_TIMEOUT // 3600,
+        }
+        subject = render_to_string("accounts/email/password_reset_subject.txt", context).strip()
+        text = render_to_string("accounts/email/password_reset.txt", context)
+        html = render_to_string("accounts/email/password_reset.html", context)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [user.email])
+    message.attach_alternative(html, "text/html")
+    message.send()
 
 
 @transaction.atomic
@@ -405,7 +428,10 @@ def _avatar_reencoded(upload: UploadedFile) -> tuple[bytes, str]:
                     % {"megapixels": AVATAR_MAX_PIXELS[kind] // 1_000_000}
                 )
             if kind == "JPEG":
-                original.draft("RGB", (AVATAR_SIZE, AVATAR_SIZE))
+                # The smallest DCT scale whose result still covers the avatar's box.
+                ratio = AVATAR_SIZE / max(original.width, original.height)
+                box = (math.ceil(original.width * ratio), math.ceil(original.height * ratio))
+                original.draft("RGB", box)
             original.load()
             image = ImageOps.exif_transpose(original)
             image.thumbnail((AVATAR_SIZE, AVATAR_SIZE))

@@ -7,64 +7,34 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from ninja import Query, Router
-from pydantic import Field
 
 from savoir.core.ratelimit import SharedRateThrottle
-from savoir.core.schemas import ErrorOut, InputSchema
+from savoir.core.schemas import ERROR_RESPONSES
 
 from . import selectors
 from .schemas import (
     DomainOut,
+    DomainsQuery,
     ExamOut,
     ExamTreeOut,
     GlossaryEntryOut,
-    Lang,
+    GlossaryQuery,
+    LangQuery,
     ObjectiveOut,
+    ObjectivesQuery,
     SearchHitOut,
+    SearchQueryIn,
     SubObjectiveDetailOut,
     SubObjectiveOut,
+    SubObjectivesQuery,
     TopicOut,
+    TopicsQuery,
 )
 
 # Public, but rate-limited per client IP in the shared store.
 router = Router(
     tags=["catalog"], by_alias=True, throttle=SharedRateThrottle("catalog", limit=300, window=60)
 )
-ERRORS = {404: ErrorOut, 422: ErrorOut, 429: ErrorOut}
-Code = Field(min_length=1, max_length=20)
-
-
-class LangQuery(InputSchema):
-    lang: Lang | None = None
-
-
-class DomainsQuery(LangQuery):
-    exam_code: str = Code
-
-
-class ObjectivesQuery(LangQuery):
-    exam_code: str = Code
-    domain_code: str | None = Field(default=None, max_length=20)
-
-
-class SubObjectivesQuery(LangQuery):
-    exam_code: str = Code
-    objective_code: str | None = Field(default=None, max_length=20)
-
-
-class TopicsQuery(LangQuery):
-    exam_code: str = Code
-    sub_objective_code: str | None = Field(default=None, max_length=20)
-
-
-class SearchQueryIn(LangQuery):
-    exam_code: str = Field(default="SY0-701", min_length=1, max_length=20)
-    q: str = Field(min_length=1, max_length=100)
-
-
-class GlossaryQuery(LangQuery):
-    exam_code: str = Field(default="SY0-701", min_length=1, max_length=20)
-    q: str = Field(default="", max_length=100)
 
 
 def _locale(request: HttpRequest, query: LangQuery) -> str:
@@ -123,14 +93,18 @@ def _objective_fields(objective: Any, locale: str) -> dict[str, Any]:
 # --- Operations ---------------------------------------------------------------------------------------
 
 
-@router.get("/exams", response={200: list[ExamOut], **ERRORS}, operation_id="catalog_list_exams")
+@router.get(
+    "/exams", response={200: list[ExamOut], **ERROR_RESPONSES}, operation_id="catalog_list_exams"
+)
 def catalog_list_exams(request: HttpRequest, query: Query[LangQuery]):
     locale = _locale(request, query)
     return [_exam(e, locale, e.domain_count) for e in selectors.exam_list(locale=locale)]  # type: ignore[attr-defined]
 
 
 @router.get(
-    "/domains", response={200: list[DomainOut], **ERRORS}, operation_id="catalog_list_domains"
+    "/domains",
+    response={200: list[DomainOut], **ERROR_RESPONSES},
+    operation_id="catalog_list_domains",
 )
 def catalog_list_domains(request: HttpRequest, query: Query[DomainsQuery]):
     locale = _locale(request, query)
@@ -146,7 +120,7 @@ def catalog_list_domains(request: HttpRequest, query: Query[DomainsQuery]):
 
 @router.get(
     "/objectives",
-    response={200: list[ObjectiveOut], **ERRORS},
+    response={200: list[ObjectiveOut], **ERROR_RESPONSES},
     operation_id="catalog_list_objectives",
 )
 def catalog_list_objectives(request: HttpRequest, query: Query[ObjectivesQuery]):
@@ -166,7 +140,7 @@ def catalog_list_objectives(request: HttpRequest, query: Query[ObjectivesQuery])
 
 @router.get(
     "/sub-objectives",
-    response={200: list[SubObjectiveOut], **ERRORS},
+    response={200: list[SubObjectiveOut], **ERROR_RESPONSES},
     operation_id="catalog_list_sub_objectives",
 )
 def catalog_list_sub_objectives(request: HttpRequest, query: Query[SubObjectivesQuery]):
@@ -185,7 +159,9 @@ def catalog_list_sub_objectives(request: HttpRequest, query: Query[SubObjectives
     ]
 
 
-@router.get("/topics", response={200: list[TopicOut], **ERRORS}, operation_id="catalog_list_topics")
+@router.get(
+    "/topics", response={200: list[TopicOut], **ERROR_RESPONSES}, operation_id="catalog_list_topics"
+)
 def catalog_list_topics(request: HttpRequest, query: Query[TopicsQuery]):
     locale = _locale(request, query)
     topics = selectors.topic_list(
@@ -196,7 +172,7 @@ def catalog_list_topics(request: HttpRequest, query: Query[TopicsQuery]):
 
 @router.get(
     "/exams/{code}/sub-objectives/{sub_code}",
-    response={200: SubObjectiveDetailOut, **ERRORS},
+    response={200: SubObjectiveDetailOut, **ERROR_RESPONSES},
     operation_id="catalog_get_sub_objective",
 )
 def catalog_get_sub_objective(
@@ -217,7 +193,7 @@ def catalog_get_sub_objective(
 
 @router.get(
     "/exams/{code}/tree",
-    response={200: ExamTreeOut, 304: None, **ERRORS},
+    response={200: ExamTreeOut, 304: None, **ERROR_RESPONSES},
     operation_id="catalog_get_tree",
 )
 def catalog_get_tree(request: HttpRequest, code: str, query: Query[LangQuery]):
@@ -261,7 +237,9 @@ def catalog_get_tree(request: HttpRequest, code: str, query: Query[LangQuery]):
     return response
 
 
-@router.get("/search", response={200: list[SearchHitOut], **ERRORS}, operation_id="catalog_search")
+@router.get(
+    "/search", response={200: list[SearchHitOut], **ERROR_RESPONSES}, operation_id="catalog_search"
+)
 def catalog_search(request: HttpRequest, query: Query[SearchQueryIn]):
     locale = _locale(request, query)
     results = []
@@ -298,7 +276,9 @@ def catalog_search(request: HttpRequest, query: Query[SearchQueryIn]):
 
 
 @router.get(
-    "/glossary", response={200: list[GlossaryEntryOut], **ERRORS}, operation_id="catalog_glossary"
+    "/glossary",
+    response={200: list[GlossaryEntryOut], **ERROR_RESPONSES},
+    operation_id="catalog_glossary",
 )
 def catalog_glossary(request: HttpRequest, query: Query[GlossaryQuery]):
     locale = _locale(request, query)

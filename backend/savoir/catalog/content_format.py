@@ -7,29 +7,29 @@ Validation happens on the whole file before anything is written; every error nam
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
+
+from savoir.core.content import ContentError, StrictContent, parse
+
+__all__ = ["CatalogFile", "ContentError", "GlossaryFile", "parse"]
 
 NonEmpty = Annotated[str, Field(min_length=1, max_length=300)]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-class Bilingual(_Strict):
+class Bilingual(StrictContent):
     en: NonEmpty
     fr: NonEmpty
 
 
-class TopicIn(_Strict):
+class TopicIn(StrictContent):
     code: str
     en: NonEmpty
     fr: NonEmpty
 
 
-class SubObjectiveIn(_Strict):
+class SubObjectiveIn(StrictContent):
     code: str
     title: Bilingual
     topics: list[TopicIn]
@@ -44,7 +44,7 @@ class SubObjectiveIn(_Strict):
         return self
 
 
-class ObjectiveIn(_Strict):
+class ObjectiveIn(StrictContent):
     code: str
     verb: Bilingual
     scenario_based: bool
@@ -61,7 +61,7 @@ class ObjectiveIn(_Strict):
         return self
 
 
-class DomainIn(_Strict):
+class DomainIn(StrictContent):
     code: str
     weight_percent: int = Field(ge=1, le=100)
     title: Bilingual
@@ -85,7 +85,7 @@ class DomainIn(_Strict):
         return self
 
 
-class ExamIn(_Strict):
+class ExamIn(StrictContent):
     code: Annotated[str, Field(pattern=r"^[A-Z0-9][A-Z0-9-]{1,19}$")]
     vendor: NonEmpty
     name: Bilingual
@@ -96,7 +96,7 @@ class ExamIn(_Strict):
     score_scale: tuple[int, int]
 
 
-class CatalogFile(_Strict):
+class CatalogFile(StrictContent):
     format_version: int
     exam: ExamIn
     domains: list[DomainIn] = Field(min_length=1)
@@ -135,7 +135,7 @@ def _all_codes(catalog: CatalogFile):
                     yield topic.code
 
 
-class GlossaryEntryIn(_Strict):
+class GlossaryEntryIn(StrictContent):
     acronym: Annotated[str, Field(min_length=1, max_length=30)]
     expansion_en: NonEmpty
     expansion_fr: NonEmpty
@@ -143,7 +143,7 @@ class GlossaryEntryIn(_Strict):
     explanation_fr: Annotated[str, Field(min_length=1, max_length=600)]
 
 
-class GlossaryFile(_Strict):
+class GlossaryFile(StrictContent):
     format_version: int
     exam_code: str
     entries: list[GlossaryEntryIn] = Field(min_length=1)
@@ -157,36 +157,3 @@ class GlossaryFile(_Strict):
                 raise ValueError(f"{entry.acronym} ({entry.expansion_en}) appears twice")
             seen.add(key)
         return self
-
-
-class ContentError(Exception):
-    """A content file that cannot be imported; `errors` name each entry and field."""
-
-    def __init__(self, errors: list[str]) -> None:
-        self.errors = errors
-        super().__init__("\n".join(errors))
-
-
-def _describe(loc: tuple[Any, ...], data: Any) -> str:
-    """Turn ('domains', 1, 'objectives', 0, 'title', 'fr') into a path that names codes."""
-    parts: list[str] = []
-    node = data
-    for key in loc:
-        if isinstance(key, int) and isinstance(node, list) and 0 <= key < len(node):
-            node = node[key]
-            code = node.get("code") if isinstance(node, dict) else None
-            label = node.get("acronym") if isinstance(node, dict) and not code else code
-            parts[-1] = f"{parts[-1]}[{key}]" + (f" ({label})" if label else "")
-        else:
-            node = node.get(key) if isinstance(node, dict) else None
-            parts.append(str(key))
-    return ".".join(parts) or "file"
-
-
-def parse(model: type[BaseModel], data: Any) -> Any:
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise ContentError(
-            [f"{_describe(tuple(e['loc']), data)}: {e['msg']}" for e in exc.errors()]
-        ) from None

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from savoir.core.schemas import CamelSchema
+from pydantic import Field
 
-Lang = Literal["fr", "en"]
+from savoir.core.schemas import CamelSchema, InputSchema, Language
 
 
 class LocalizedOut(CamelSchema):
@@ -103,7 +103,7 @@ class SearchHitOut(LocalizedOut):
     sub_objective_code: str | None
     # For a topic: the sub-objective it belongs to, where the study screen lives.
     context_title: str | None
-    matched_locales: list[Lang]
+    matched_locales: list[Language]
 
 
 class GlossaryEntryOut(CamelSchema):
@@ -113,3 +113,39 @@ class GlossaryEntryOut(CamelSchema):
     expansion_en: str
     explanation: str
     fallback: bool
+
+
+Code = Field(min_length=1, max_length=20)
+
+
+class LangQuery(InputSchema):
+    lang: Language | None = None
+
+
+class DomainsQuery(LangQuery):
+    exam_code: str = Code
+
+
+class ObjectivesQuery(LangQuery):
+    exam_code: str = Code
+    domain_code: str | None = Field(default=None, max_length=20)
+
+
+class SubObjectivesQuery(LangQuery):
+    exam_code: str = Code
+    objective_code: str | None = Field(default=None, max_length=20)
+
+
+class TopicsQuery(LangQuery):
+    exam_code: str = Code
+    sub_objective_code: str | None = Field(default=None, max_length=20)
+
+
+class SearchQueryIn(LangQuery):
+    exam_code: str = Field(default="SY0-701", min_length=1, max_length=20)
+    q: str = Field(min_length=1, max_length=100)
+
+
+class GlossaryQuery(LangQuery):
+    exam_code: str = Field(default="SY0-701", min_length=1, max_length=20)
+    q: str = Field(default="", max_length=100)

@@ -280,6 +280,13 @@ def catalog_changed(*, exam: Exam) -> None:
     """After an import or an admin edit: search documents from the new titles, and a new catalog
     revision once committed, so that every process drops outlines it keeps in memory."""
     search_index_rebuild(exam=exam)
+    catalog_revision_publish()
+
+
+def catalog_revision_publish() -> None:
+    """A new catalog revision once the current transaction commits: the one signal by which
+    every process drops what it keeps in memory from the catalog and the bank (the dashboard's
+    outlines, the answer keys; docs/architecture.md, "Caches that live in a process")."""
     transaction.on_commit(lambda: cache.set(CATALOG_REVISION_KEY, uuid.uuid4().hex, None))
 
 

@@ -115,7 +115,7 @@ class ApiInputGuardMiddleware:
             return error_response(
                 422, "validation_error", _("Text must not contain NUL characters.")
             )
-        if not request.content_type.startswith("multipart/"):  # uploads stream to files
+        if not (request.content_type or "").startswith("multipart/"):  # uploads stream to files
             try:
                 request.body  # noqa: B018 - read now, bounded, so the limit is checked here
             except RequestDataTooBig:

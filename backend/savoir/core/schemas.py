@@ -1,11 +1,14 @@
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from django.utils.translation import gettext as _
 from ninja import Schema
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.alias_generators import to_camel
+
+# The languages Savoir speaks, everywhere a language is an input or an output.
+Language = Literal["fr", "en"]
 
 # What PostgreSQL's bigint holds: an id or a count beyond it cannot exist, and sending it to the
 # database would be an error there (a 500) instead of a 422 here.
@@ -82,6 +85,15 @@ class ErrorBody(Schema):
 
 class ErrorOut(Schema):
     error: ErrorBody
+
+
+# Every status an operation may answer with the error envelope, declared on every operation
+# (schemathesis fails on any status the schema does not declare). 400: Django's own refusals
+# (host, malformed request); 413: a body over the limit; 503: a required store is unreachable
+# (limits fail closed) or the database stayed contended.
+ERROR_RESPONSES: dict[int, type[Schema]] = {
+    status: ErrorOut for status in (400, 401, 403, 404, 409, 413, 422, 429, 503)
+}
 
 
 class DetailOut(Schema):

@@ -1,58 +1,24 @@
 from __future__ import annotations
 
 import uuid
-from typing import Literal
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from ninja import Router, Status
-from pydantic import Field
 
-from savoir.core.auth import request_user, session_auth
-from savoir.core.schemas import CamelSchema, ErrorOut, InputSchema
-from savoir.practice.api import present_question
-from savoir.practice.schemas import QuestionOut
-from savoir.practice.selectors import flagged_groups, shuffled_choices
+from savoir.accounts.auth import request_user, session_auth
+from savoir.core.schemas import ERROR_RESPONSES
+from savoir.practice.selectors import questions_present
 
-from . import services
-from .models import GenerationRun
+from . import selectors, services
+from .schemas import (
+    GenerateIn,
+    RunOut,
+    RunStartedOut,
+)
 
 router = Router(tags=["generation"], by_alias=True, auth=session_auth)
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut, 503: ErrorOut}
-
-
-class GenerateIn(InputSchema):
-    sub_objective_id: int = Field(ge=1)
-    lang: Literal["fr", "en"]
-    difficulty: int = Field(ge=1, le=5)
-    count: int = Field(ge=1, le=20)
-    force: bool = False  # teachers and admins: call the model even when the bank could answer
-
-
-class RunStartedOut(CamelSchema):
-    run_id: uuid.UUID
-    status: str
-    from_cache: bool
-
-
-class RunErrorOut(CamelSchema):
-    code: str
-    message: str
-
-
-class RunOut(CamelSchema):
-    id: uuid.UUID
-    status: Literal["queued", "running", "succeeded", "partial", "failed"]
-    sub_objective_id: int
-    language: str
-    difficulty: int
-    requested: int
-    accepted: int
-    rejected: int
-    from_cache: bool
-    error: RunErrorOut | None
-    questions: list[QuestionOut]
 
 
 def _error_message(code: str, *, kept: int) -> str:
@@ -94,8 +60,10 @@ def _error_message(code: str, *, kept: int) -> str:
     return messages.get(code, _("The generation failed. Try again."))
 
 
-@router.post("/generate", response={202: RunStartedOut, **ERRORS}, operation_id="qcm_generate")
-def qcm_generate(request: HttpRequest, payload: GenerateIn):
+@router.post(
+    "/runs", response={202: RunStartedOut, **ERROR_RESPONSES}, operation_id="generation_start"
+)
+def generation_start(request: HttpRequest, payload: GenerateIn):
     """Starts a generation and answers at once (202); poll the run for its questions."""
     run = services.generation_request(
         user=request_user(request),
@@ -108,18 +76,14 @@ def qcm_generate(request: HttpRequest, payload: GenerateIn):
     return Status(202, {"run_id": run.pk, "status": run.status, "from_cache": run.from_cache})
 
 
-@router.get("/runs/{run_id}", response={200: RunOut, **ERRORS}, operation_id="qcm_run_get")
-def qcm_run_get(request: HttpRequest, run_id: uuid.UUID):
+@router.get(
+    "/runs/{run_id}", response={200: RunOut, **ERROR_RESPONSES}, operation_id="generation_run_get"
+)
+def generation_run_get(request: HttpRequest, run_id: uuid.UUID):
     """The run's status and the questions accepted so far (never their answers)."""
     user = request_user(request)
-    run: GenerationRun = services.run_for_user(user=user, run_id=run_id)
-    flagged = flagged_groups(user=user)
-    questions = [
-        item.question
-        for item in run.items.select_related("question__sub_objective").prefetch_related(
-            "question__choices"
-        )
-    ]
+    run = services.run_settle(run=selectors.run_get_for_user(user=user, run_id=run_id))
+    questions = selectors.run_questions(run=run)
     return {
         "id": run.pk,
         "status": run.status,
@@ -136,10 +100,5 @@ def qcm_run_get(request: HttpRequest, run_id: uuid.UUID):
         }
         if run.error_code
         else None,
-        "questions": [
-            present_question(
-                user, q, shuffled_choices(user, q, list(q.choices.all())), q.group_id in flagged
-            )
-            for q in questions
-        ],
+        "questions": questions_present(user=user, questions=questions),
     }

@@ -357,11 +357,10 @@ def runs_expire(*, user: User | None = None) -> int:
     )
 
 
-def run_for_user(*, user: User, run_id: Any) -> GenerationRun:
-    run = GenerationRun.objects.filter(pk=run_id, user=user).first()
-    if run is None:
-        raise NotFound(_("This generation does not exist."))
+def run_settle(*, run: GenerationRun) -> GenerationRun:
+    """A run read while unfinished may be one whose worker died: expire the learner's stuck
+    runs first (the poll is what notices them), then read it again."""
     if run.status not in FINISHED:
-        runs_expire(user=user)
+        runs_expire(user=run.user)
         run.refresh_from_db()
     return run

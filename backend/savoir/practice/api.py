@@ -1,90 +1,53 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Status
-from pydantic import Field
 
-from savoir.accounts.models import User
-from savoir.core.auth import request_user, session_auth
+from savoir.accounts.auth import request_user, session_auth
 from savoir.core.ratelimit import rate_limit_hit
-from savoir.core.schemas import DbId, ErrorOut, InputSchema, Offset
+from savoir.core.schemas import ERROR_RESPONSES, DbId
 from savoir.questions import services as question_services
-from savoir.questions.models import Choice, Question
 
 from . import selectors, services
-from .models import Mode
 from .schemas import (
     AnswerIn,
     AnswerOut,
     DueOut,
     FlagIn,
     FlagOut,
-    Lang,
+    LangQuery,
     NextOut,
     QuestionPageOut,
+    QuestionsQuery,
     ReportIn,
     ReportOut,
+    SessionOpenIn,
     SessionSummaryOut,
 )
 
 practice_router = Router(tags=["practice"], by_alias=True, auth=session_auth)
-qcm_router = Router(tags=["qcm"], by_alias=True, auth=session_auth)
 reviews_router = Router(tags=["reviews"], by_alias=True, auth=session_auth)
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 
 
-class NextQuery(InputSchema):
-    sub_objective_id: int | None = Field(default=None, ge=1)
-    objective_id: int | None = Field(default=None, ge=1)
-    domain_code: str | None = Field(default=None, max_length=20)
-    exam_code: str = Field(default="SY0-701", max_length=20)
-    lang: Lang
-    mode: Mode = Mode.MIXED
-
-
-class QuestionsQuery(InputSchema):
-    sub_objective_id: int = Field(ge=1)
-    lang: Lang
-    limit: int = Field(default=20, ge=1, le=100)
-    offset: Offset = 0
-
-
-class LangQuery(InputSchema):
-    lang: Lang
-
-
-def present_question(
-    user: User, question: Question, choices: list[Choice], flagged: bool
-) -> dict[str, Any]:
-    return {
-        "id": question.pk,
-        "group_id": question.group_id,
-        "sub_objective_id": question.sub_objective_id,
-        "sub_objective_code": question.sub_objective.code,
-        "language": question.language,
-        "stem": question.stem,
-        "difficulty": question.difficulty,
-        "source": question.source,
-        "ai_unreviewed": selectors.is_ai_unreviewed(question),
-        "flagged": flagged,
-        "choices": [{"id": c.pk, "text": c.text} for c in choices],
-    }
-
-
-@practice_router.get("/next", response={200: NextOut, **ERRORS}, operation_id="practice_next")
-def practice_next(request: HttpRequest, query: Query[NextQuery]):
-    """The next question of the learner's session on this scope (resumes an interrupted one)."""
+@practice_router.post(
+    "/sessions", response={200: NextOut, **ERROR_RESPONSES}, operation_id="practice_session_open"
+)
+def practice_session_open(request: HttpRequest, payload: SessionOpenIn):
+    """Opens the learner's session on this scope, or resumes the open one, and gives its next
+    question: the one on screen when the session was interrupted, else the next in priority.
+    A POST: it creates the session and records which question is on screen."""
     user = request_user(request)
     scope = selectors.scope_resolve(
-        sub_objective_id=query.sub_objective_id,
-        objective_id=query.objective_id,
-        domain_code=query.domain_code,
-        exam_code=query.exam_code,
+        sub_objective_id=payload.sub_objective_id,
+        objective_id=payload.objective_id,
+        domain_code=payload.domain_code,
+        exam_code=payload.exam_code,
     )
-    result = services.practice_next(user=user, scope=scope, mode=query.mode, language=query.lang)
+    result = services.practice_next(
+        user=user, scope=scope, mode=payload.mode, language=payload.lang
+    )
     session = result.session
     return {
         "session": {
@@ -94,7 +57,9 @@ def practice_next(request: HttpRequest, query: Query[NextQuery]):
             "correct": result.correct,
             "target": session.target,
         },
-        "question": present_question(user, result.question, result.choices, result.flagged)
+        "question": selectors.question_present(
+            question=result.question, choices=result.choices, flagged=result.flagged
+        )
         if result.question is not None
         else None,
         "status": result.reason,
@@ -103,26 +68,28 @@ def practice_next(request: HttpRequest, query: Query[NextQuery]):
 
 @practice_router.post(
     "/sessions/{session_id}/finish",
-    response={200: SessionSummaryOut, **ERRORS},
+    response={200: SessionSummaryOut, **ERROR_RESPONSES},
     operation_id="practice_session_finish",
 )
 def practice_session_finish(request: HttpRequest, session_id: uuid.UUID):
     user = request_user(request)
     services.session_finish(user=user, session_id=session_id)
-    return selectors.session_summary(user=user, session_id=session_id)
+    return selectors.session_summary_get(user=user, session_id=session_id)
 
 
 @practice_router.get(
     "/sessions/{session_id}",
-    response={200: SessionSummaryOut, **ERRORS},
+    response={200: SessionSummaryOut, **ERROR_RESPONSES},
     operation_id="practice_session_get",
 )
 def practice_session_get(request: HttpRequest, session_id: uuid.UUID):
-    return selectors.session_summary(user=request_user(request), session_id=session_id)
+    return selectors.session_summary_get(user=request_user(request), session_id=session_id)
 
 
 @practice_router.post(
-    "/flags", response={200: FlagOut, 201: FlagOut, **ERRORS}, operation_id="practice_flag_add"
+    "/flags",
+    response={200: FlagOut, 201: FlagOut, **ERROR_RESPONSES},
+    operation_id="practice_flag_add",
 )
 def practice_flag_add(request: HttpRequest, payload: FlagIn):
     """ "Review later". Adding an existing flag answers 200."""
@@ -131,42 +98,39 @@ def practice_flag_add(request: HttpRequest, payload: FlagIn):
 
 
 @practice_router.delete(
-    "/flags/{question_id}", response={204: None, **ERRORS}, operation_id="practice_flag_remove"
+    "/flags/{question_id}",
+    response={204: None, **ERROR_RESPONSES},
+    operation_id="practice_flag_remove",
 )
 def practice_flag_remove(request: HttpRequest, question_id: DbId):
     services.flag_remove(user=request_user(request), question_id=question_id)
     return Status(204, None)
 
 
-@qcm_router.get(
-    "/questions", response={200: QuestionPageOut, **ERRORS}, operation_id="qcm_list_questions"
+@practice_router.get(
+    "/questions",
+    response={200: QuestionPageOut, **ERROR_RESPONSES},
+    operation_id="practice_list_questions",
 )
-def qcm_list_questions(request: HttpRequest, query: Query[QuestionsQuery]):
+def practice_list_questions(request: HttpRequest, query: Query[QuestionsQuery]):
     """Questions of a sub-objective as learners see them: shuffled choices, no answers."""
     user = request_user(request)
-    total, questions = selectors.questions_for_learner(
+    total, questions = selectors.question_list_for_learner(
         sub_objective_id=query.sub_objective_id,
         language=query.lang,
         limit=query.limit,
         offset=query.offset,
     )
-    flagged = selectors.flagged_groups(user=user)
     return {
         "count": total,
-        "items": [
-            present_question(
-                user,
-                q,
-                selectors.shuffled_choices(user, q, list(q.choices.all())),
-                q.group_id in flagged,
-            )
-            for q in questions
-        ],
+        "items": selectors.questions_present(user=user, questions=questions),
     }
 
 
-@qcm_router.post("/answer", response={200: AnswerOut, **ERRORS}, operation_id="qcm_answer")
-def qcm_answer(request: HttpRequest, payload: AnswerIn):
+@practice_router.post(
+    "/answers", response={200: AnswerOut, **ERROR_RESPONSES}, operation_id="practice_answer"
+)
+def practice_answer(request: HttpRequest, payload: AnswerIn):
     """Idempotent on clientAnswerId: a retry returns the first result and records nothing new."""
     return services.answer_submit(
         user=request_user(request),
@@ -181,12 +145,12 @@ def qcm_answer(request: HttpRequest, payload: AnswerIn):
     )
 
 
-@qcm_router.post(
+@practice_router.post(
     "/questions/{question_id}/reports",
-    response={201: ReportOut, **ERRORS},
-    operation_id="qcm_report_question",
+    response={201: ReportOut, **ERROR_RESPONSES},
+    operation_id="practice_report_question",
 )
-def qcm_report_question(request: HttpRequest, question_id: DbId, payload: ReportIn):
+def practice_report_question(request: HttpRequest, question_id: DbId, payload: ReportIn):
     user = request_user(request)
     rate_limit_hit("question-report", str(user.pk), limit=20, window=3600)
     report = question_services.report_create(
@@ -195,7 +159,7 @@ def qcm_report_question(request: HttpRequest, question_id: DbId, payload: Report
     return Status(201, report)
 
 
-@reviews_router.get("/due", response={200: DueOut, **ERRORS}, operation_id="reviews_due")
+@reviews_router.get("/due", response={200: DueOut, **ERROR_RESPONSES}, operation_id="reviews_due")
 def reviews_due(request: HttpRequest, query: Query[LangQuery]):
-    total, items = selectors.reviews_due(user=request_user(request), language=query.lang)
+    total, items = selectors.review_due_list(user=request_user(request), language=query.lang)
     return {"count": total, "items": items}

@@ -43,8 +43,6 @@ class PracticeSession(models.Model):
     )
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
-    # Mastery of the scope when the session started, for the end-of-session summary.
-    mastery_at_start = models.JSONField(default=dict)
 
     class Meta:
         indexes = [models.Index(fields=["user", "scope_key", "mode", "language", "finished_at"])]

@@ -6,9 +6,10 @@ from typing import Literal
 
 from pydantic import Field
 
-from savoir.core.schemas import CamelModel, CamelSchema, InputModel, InputSchema
+from savoir.core.schemas import CamelModel, CamelSchema, InputModel, InputSchema, Language, Offset
 
-Lang = Literal["fr", "en"]
+from .models import Mode
+
 ConfidenceIn = Literal["low", "medium", "high"]
 LevelOut = Literal["not_started", "attempted", "familiar", "proficient", "mastered"]
 
@@ -25,7 +26,7 @@ class QuestionOut(CamelSchema):
     group_id: uuid.UUID
     sub_objective_id: int
     sub_objective_code: str
-    language: Lang
+    language: Language
     stem: str
     difficulty: int
     source: Literal["manual", "generated", "imported"]
@@ -138,7 +139,7 @@ class MasteryChangeOut(CamelSchema):
 class SessionSummaryOut(CamelSchema):
     id: uuid.UUID
     mode: str
-    language: Lang
+    language: Language
     target: int
     started_at: datetime
     finished_at: datetime | None
@@ -146,3 +147,23 @@ class SessionSummaryOut(CamelSchema):
     correct: int
     time_spent_ms: int
     mastery_changes: list[MasteryChangeOut]
+
+
+class SessionOpenIn(InputSchema):
+    sub_objective_id: int | None = Field(default=None, ge=1)
+    objective_id: int | None = Field(default=None, ge=1)
+    domain_code: str | None = Field(default=None, max_length=20)
+    exam_code: str = Field(default="SY0-701", max_length=20)
+    lang: Language
+    mode: Mode = Mode.MIXED
+
+
+class QuestionsQuery(InputSchema):
+    sub_objective_id: int = Field(ge=1)
+    lang: Language
+    limit: int = Field(default=20, ge=1, le=100)
+    offset: Offset = 0
+
+
+class LangQuery(InputSchema):
+    lang: Language

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from savoir.accounts.models import User
 from savoir.catalog.models import Domain, Objective, SubObjective
 from savoir.core.errors import NotFound
-from savoir.progress.models import MasteryLevel, SubObjectiveMastery
+from savoir.core.text import code_sort_key
 from savoir.questions.models import PRACTICE_STATUSES, Choice, Question, Source, Status
 
 from .models import Flag, PracticeSession, ReviewCard, UserAnswer
@@ -81,7 +81,7 @@ def stable_rank(user: User, group_id: uuid.UUID) -> str:
     return hashlib.sha256(f"{user.pk}:order:{group_id}".encode()).hexdigest()
 
 
-def questions_for_learner(
+def question_list_for_learner(
     *, sub_objective_id: int, language: str, limit: int, offset: int
 ) -> tuple[int, list[Question]]:
     if not SubObjective.objects.filter(pk=sub_objective_id, retired_at__isnull=True).exists():
@@ -100,7 +100,9 @@ def flagged_groups(*, user: User) -> set[uuid.UUID]:
     return set(Flag.objects.filter(user=user).values_list("group_id", flat=True))
 
 
-def reviews_due(*, user: User, language: str, limit: int = 100) -> tuple[int, list[dict[str, Any]]]:
+def review_due_list(
+    *, user: User, language: str, limit: int = 100
+) -> tuple[int, list[dict[str, Any]]]:
     """Due cards, misconceptions first, with the question to show in the learner's language."""
     now = timezone.now()
     due = ReviewCard.objects.filter(user=user, due_at__lte=now).select_related("sub_objective")
@@ -128,7 +130,7 @@ def reviews_due(*, user: User, language: str, limit: int = 100) -> tuple[int, li
     return total, items
 
 
-def session_summary(*, user: User, session_id: uuid.UUID) -> dict[str, Any]:
+def session_summary_get(*, user: User, session_id: uuid.UUID) -> dict[str, Any]:
     session = PracticeSession.objects.filter(pk=session_id, user=user).first()
     if session is None:
         raise NotFound(_("This practice session does not exist."))
@@ -138,28 +140,21 @@ def session_summary(*, user: User, session_id: uuid.UUID) -> dict[str, Any]:
         correct=Count("pk", filter=Q(is_correct=True)),
         time=Sum("time_spent_ms"),
     )
-    touched = list(answers.values_list("question__sub_objective_id", flat=True).distinct())
-    after = {
-        m.sub_objective_id: m
-        for m in SubObjectiveMastery.objects.filter(
-            user=user, sub_objective_id__in=touched
-        ).select_related("sub_objective")
-    }
-    changes = []
-    for sub_id, mastery in sorted(after.items(), key=lambda item: item[1].sub_objective.code):
-        before_score, before_level = session.mastery_at_start.get(
-            str(sub_id), [0, MasteryLevel.NOT_STARTED]
-        )
-        changes.append(
+    # Mastery before and after, per sub-objective, from what the session's answers recorded:
+    # the first answer's previous mastery and the last answer's new one.
+    changes: dict[int, dict[str, Any]] = {}
+    for result in answers.order_by("answered_at", "pk").values_list("result", flat=True):
+        mastery = result["mastery"]
+        change = changes.setdefault(
+            mastery["sub_objective_id"],
             {
-                "sub_objective_id": sub_id,
-                "sub_objective_code": mastery.sub_objective.code,
-                "score_before": before_score,
-                "level_before": before_level,
-                "score_after": mastery.score,
-                "level_after": mastery.level,
-            }
+                "sub_objective_id": mastery["sub_objective_id"],
+                "sub_objective_code": mastery["sub_objective_code"],
+                "score_before": mastery["previous_score"],
+                "level_before": mastery["previous_level"],
+            },
         )
+        change.update(score_after=mastery["score"], level_after=mastery["level"])
     return {
         "id": session.pk,
         "mode": session.mode,
@@ -170,9 +165,41 @@ def session_summary(*, user: User, session_id: uuid.UUID) -> dict[str, Any]:
         "answered": totals["answered"],
         "correct": totals["correct"],
         "time_spent_ms": totals["time"] or 0,
-        "mastery_changes": changes,
+        "mastery_changes": sorted(
+            changes.values(), key=lambda c: code_sort_key(c["sub_objective_code"])
+        ),
     }
 
 
 def is_ai_unreviewed(question: Question) -> bool:
     return question.source == Source.GENERATED and question.status == Status.PENDING_REVIEW
+
+
+def question_present(*, question: Question, choices: list[Choice], flagged: bool) -> dict[str, Any]:
+    """A question as learners see it: choices in their order, never which one is right."""
+    return {
+        "id": question.pk,
+        "group_id": question.group_id,
+        "sub_objective_id": question.sub_objective_id,
+        "sub_objective_code": question.sub_objective.code,
+        "language": question.language,
+        "stem": question.stem,
+        "difficulty": question.difficulty,
+        "source": question.source,
+        "ai_unreviewed": is_ai_unreviewed(question),
+        "flagged": flagged,
+        "choices": [{"id": c.pk, "text": c.text} for c in choices],
+    }
+
+
+def questions_present(*, user: User, questions: list[Question]) -> list[dict[str, Any]]:
+    """Questions (with their sub-objective and choices prefetched) as `user` sees them."""
+    flagged = flagged_groups(user=user)
+    return [
+        question_present(
+            question=q,
+            choices=shuffled_choices(user, q, list(q.choices.all())),
+            flagged=q.group_id in flagged,
+        )
+        for q in questions
+    ]

@@ -6,3 +6,10 @@ class ProgressConfig(AppConfig):
     name = "savoir.progress"
     label = "progress"
     verbose_name = _("Progress")
+
+    def ready(self) -> None:
+        from savoir.practice.answer_sql import answer_rollup_register
+
+        from .services import AnswerRollups
+
+        answer_rollup_register(AnswerRollups())

@@ -6,22 +6,23 @@ from __future__ import annotations
 
 import math
 import time
-import zoneinfo
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Literal
 
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from savoir.accounts.models import User
+from savoir.accounts.selectors import user_local_date
 from savoir.catalog.models import Domain, Exam, Objective, SubObjective
 from savoir.catalog.selectors import catalog_revision, exam_get, localize, translations_prefetch
-from savoir.core.errors import ValidationFailed
+from savoir.core.errors import NotFound, ValidationFailed
 from savoir.practice.models import ReviewCard
 from savoir.questions.models import PRACTICE_STATUSES, Question
 
+from .mastery import mastery_level
 from .models import (
     DailyActivity,
     ExamGoal,
@@ -29,27 +30,18 @@ from .models import (
     SubObjectiveMastery,
     TopicPractice,
 )
-from .services import mastery_level
 
 PASS_LINE = 750
 MIN_ANSWERS_FOR_COVERAGE = 3  # the plan aims at this many answers on every sub-objective
 MAX_ACTIVITY_DAYS = 366
 
 
-def mastery_for_user(*, user: User, exam_code: str) -> Any:
+def mastery_list(*, user: User, exam_code: str) -> Any:
     return (
         SubObjectiveMastery.objects.filter(user=user, sub_objective__exam__code=exam_code)
         .select_related("sub_objective")
         .order_by("sub_objective__code")
     )
-
-
-def today_for(user: User, now: datetime | None = None) -> date:
-    try:
-        zone = zoneinfo.ZoneInfo(user.time_zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        zone = zoneinfo.ZoneInfo("UTC")
-    return timezone.localtime(now or timezone.now(), zone).date()
 
 
 @dataclass(frozen=True)
@@ -134,7 +126,7 @@ def _entry(entity: Any, locale: str) -> Entry:
     return Entry(entity.pk, entity.code, title.text, title.text_en, title.fallback)
 
 
-def exam_outline(*, exam: Exam, locale: str) -> Outline:
+def outline_get(*, exam: Exam, locale: str) -> Outline:
     revision = catalog_revision()
     cached = _outlines.get((exam.pk, locale))
     if cached is not None and cached[0] > time.monotonic() and cached[1] == revision:
@@ -171,11 +163,11 @@ def exam_outline(*, exam: Exam, locale: str) -> Outline:
     return outline
 
 
-def learner_snapshot(*, user: User, exam_code: str, locale: str) -> Snapshot:
+def snapshot_get(*, user: User, exam_code: str, locale: str) -> Snapshot:
     """Everything the dashboard shows: the cached outline plus six small per-learner reads."""
     exam = exam_get(code=exam_code)
     now = timezone.now()
-    outline = exam_outline(exam=exam, locale=locale)
+    outline = outline_get(exam=exam, locale=locale)
     domains = {e.code: Node(e, "domain", None, weight_percent=w) for e, w in outline.domains}
     objectives = {
         e.code: Node(e, "objective", d, weight_percent=w) for e, d, w in outline.objectives
@@ -245,7 +237,7 @@ def learner_snapshot(*, user: User, exam_code: str, locale: str) -> Snapshot:
     return Snapshot(exam, domains, objectives, subs, stats, goal, due_now, now)
 
 
-def node_view(node: Node, locale: str) -> dict[str, Any]:
+def node_present(node: Node, locale: str) -> dict[str, Any]:
     return {
         "id": node.entity.pk,
         "code": node.entity.code,
@@ -273,7 +265,30 @@ def node_view(node: Node, locale: str) -> dict[str, Any]:
 # --- Readiness -------------------------------------------------------------------------------------
 
 
-def readiness(snapshot: Snapshot, locale: str) -> dict[str, Any]:
+def node_children_list(
+    *,
+    snapshot: Snapshot,
+    level: Literal["objective", "sub_objective"],
+    parent_code: str | None,
+    locale: str,
+) -> list[dict[str, Any]]:
+    """The learner's objectives (or sub-objectives), all of them or those under one parent; an
+    unknown parent is a 404."""
+    nodes, parents = (
+        (snapshot.objectives, snapshot.domains)
+        if level == "objective"
+        else (snapshot.subs, snapshot.objectives)
+    )
+    if parent_code is not None and parent_code not in parents:
+        raise NotFound()
+    return [
+        node_present(n, locale)
+        for n in nodes.values()
+        if parent_code is None or n.parent_code == parent_code
+    ]
+
+
+def readiness_estimate(snapshot: Snapshot, locale: str) -> dict[str, Any]:
     """An estimated scaled score (docs/readiness.md). Each domain counts by its exam weight; its
     expected share of correct answers is the mean mastery of its sub-objectives (no evidence
     counts as 0). The range widens with the share of the blueprint not practised yet."""
@@ -336,8 +351,8 @@ def current_streak(stats: LearnerStats | None, today: date) -> int:
     return stats.current_streak if stats.last_active_date >= today - timedelta(days=1) else 0
 
 
-def summary(*, user: User, snapshot: Snapshot, locale: str) -> dict[str, Any]:
-    stats, today = snapshot.stats, today_for(user, snapshot.now)
+def summary_get(*, user: User, snapshot: Snapshot, locale: str) -> dict[str, Any]:
+    stats, today = snapshot.stats, user_local_date(user, snapshot.now)
     subs = list(snapshot.subs.values())
     goal = snapshot.goal
     return {
@@ -353,11 +368,11 @@ def summary(*, user: User, snapshot: Snapshot, locale: str) -> dict[str, Any]:
         "due_now": snapshot.due_now,
         "exam_date": goal.exam_date if goal else None,
         "days_left": (goal.exam_date - today).days if goal else None,
-        "readiness": readiness(snapshot, locale),
+        "readiness": readiness_estimate(snapshot, locale),
     }
 
 
-def activity(*, user: User, start: date, end: date) -> list[dict[str, Any]]:
+def activity_list(*, user: User, start: date, end: date) -> list[dict[str, Any]]:
     if end < start:
         raise ValidationFailed(fields={"to": [_("The end date is before the start date.")]})
     if (end - start).days + 1 > MAX_ACTIVITY_DAYS:
@@ -408,7 +423,7 @@ def _priority(node: Node) -> float:
     return priority
 
 
-def recommendations(*, snapshot: Snapshot, locale: str, limit: int = 5) -> list[dict[str, Any]]:
+def recommendation_list(*, snapshot: Snapshot, locale: str, limit: int = 5) -> list[dict[str, Any]]:
     """The next best sub-objectives (at most `limit`), each with the reasons it is proposed."""
     average_weight = 100 / len(snapshot.domains) if snapshot.domains else 100
     candidates = [
@@ -420,7 +435,7 @@ def recommendations(*, snapshot: Snapshot, locale: str, limit: int = 5) -> list[
         objective = snapshot.objectives[node.parent_code]  # type: ignore[index]
         result.append(
             {
-                **node_view(node, locale),
+                **node_present(node, locale),
                 "objective_code": objective.entity.code,
                 "domain_code": objective.parent_code,
                 "misconceptions": node.misconceptions,
@@ -430,7 +445,7 @@ def recommendations(*, snapshot: Snapshot, locale: str, limit: int = 5) -> list[
     return result
 
 
-def study_plan(*, user: User, snapshot: Snapshot) -> dict[str, Any] | None:
+def study_plan_get(*, user: User, snapshot: Snapshot) -> dict[str, Any] | None:
     """Per day until the exam: new questions and reviews that keep every objective covered.
 
     New questions: enough for MIN_ANSWERS_FOR_COVERAGE answers on every sub-objective, spread
@@ -440,7 +455,7 @@ def study_plan(*, user: User, snapshot: Snapshot) -> dict[str, Any] | None:
     goal = snapshot.goal
     if goal is None:
         return None
-    today = today_for(user, snapshot.now)
+    today = user_local_date(user, snapshot.now)
     days_left = (goal.exam_date - today).days
     if days_left <= 0:
         return {

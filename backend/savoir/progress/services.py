@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db import connection
 from django.utils.translation import gettext as _
 
 from savoir.accounts.models import User
 from savoir.catalog.models import Exam
 from savoir.core.errors import ValidationFailed
 from savoir.core.sql import SqlFragment, db_value, for_update, table
+from savoir.practice.answer_sql import AnswerFacts, AnswerOutcome
 
+from .mastery import DECAY, MasteryChange, mastery_level, mastery_score
 from .models import (
     DailyActivity,
     ExamGoal,
@@ -22,57 +22,6 @@ from .models import (
     SubObjectiveMastery,
     TopicPractice,
 )
-
-DECAY = 0.8  # weight of an answer relative to the next one
-FULL_EVIDENCE_ANSWERS = 5  # below this many answers, the score is scaled down
-
-
-@dataclass(frozen=True)
-class MasteryChange:
-    sub_objective_id: int
-    previous_score: int
-    previous_level: str
-    score: int
-    level: str
-    answered: int
-
-
-def mastery_score(weighted_correct: float, weighted_total: float, answered: int) -> int:
-    if answered == 0 or weighted_total == 0:
-        return 0
-    evidence = min(1.0, answered / FULL_EVIDENCE_ANSWERS)
-    return round(100 * weighted_correct / weighted_total * evidence)
-
-
-def mastery_level(score: int, answered: int) -> str:
-    if answered == 0:
-        return MasteryLevel.NOT_STARTED
-    if score >= 90 and answered >= 8:
-        return MasteryLevel.MASTERED
-    if score >= 75 and answered >= 5:
-        return MasteryLevel.PROFICIENT
-    if score >= 50 and answered >= 3:
-        return MasteryLevel.FAMILIAR
-    return MasteryLevel.ATTEMPTED
-
-
-def learner_lock(*, user_id: int) -> list[SqlFragment]:
-    """Statements that serialize one learner's answers: the learner's totals row is created when
-    missing (waiting only on a concurrent creation), then locked. Every answer takes this lock
-    before reading anything else, in this one order, so concurrent answers of one learner neither
-    deadlock nor lose an update, whichever of their rows already exist. SQLite needs none: its
-    transactions here are IMMEDIATE, so writers are serialized by the database itself."""
-    if not connection.features.has_select_for_update:
-        return []
-    stats = table(LearnerStats)
-    return [
-        (
-            f"INSERT INTO {stats} (user_id, answered, correct, time_spent_ms, current_streak, "  # noqa: S608
-            f"best_streak) VALUES (%s, 0, 0, 0, 0, 0) ON CONFLICT (user_id) DO NOTHING",
-            [user_id],
-        ),
-        (f"SELECT user_id FROM {stats} WHERE user_id = %s{for_update()}", [user_id]),  # noqa: S608
-    ]
 
 
 def mastery_select(*, user_id: int, sub_objective_id: int) -> SqlFragment:
@@ -185,11 +134,61 @@ def topic_practice_statement(*, user_id: int, topic_id: int) -> SqlFragment:
     )
 
 
+class AnswerRollups:
+    """Progress's part of every answer, inside the answer's transaction (practice/answer_sql.py):
+    the mastery of the sub-objective, the day's activity, the learner's totals and streak, and
+    topic coverage. Registered from ProgressConfig.ready()."""
+
+    def reads(self, facts: AnswerFacts) -> list[SqlFragment]:
+        return [mastery_select(user_id=facts.user_id, sub_objective_id=facts.sub_objective_id)]
+
+    def fold(self, facts: AnswerFacts, rows: list[dict[str, Any] | None]) -> AnswerOutcome:
+        (mastery_row,) = rows
+        mastery, mastery_write = mastery_fold(
+            row=mastery_row,
+            user_id=facts.user_id,
+            sub_objective_id=facts.sub_objective_id,
+            correct=facts.correct,
+            answered_at=facts.answered_at,
+            earliest_due=facts.earliest_due,
+        )
+        writes = [
+            mastery_write,
+            *activity_statements(
+                user_id=facts.user_id,
+                local_date=facts.local_date,
+                correct=facts.correct,
+                time_spent_ms=facts.time_spent_ms,
+            ),
+        ]
+        if facts.topic_id is not None:
+            writes.append(topic_practice_statement(user_id=facts.user_id, topic_id=facts.topic_id))
+        response = {
+            "mastery": {
+                "sub_objective_id": facts.sub_objective_id,
+                "sub_objective_code": facts.sub_objective_code,
+                "score": mastery.score,
+                "level": mastery.level,
+                "previous_score": mastery.previous_score,
+                "previous_level": mastery.previous_level,
+            }
+        }
+        return AnswerOutcome(response=response, writes=writes)
+
+
+def _years_later(day: date, years: int) -> date:
+    """The same day `years` later; 29 February becomes 28 February in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
 def exam_goal_set(*, user: User, exam: Exam, exam_date: date, today: date) -> ExamGoal:
     """Only a future date (at most three years ahead) makes a plan."""
     if exam_date <= today:
         raise ValidationFailed(fields={"date": [_("Choose a date in the future.")]})
-    if exam_date > today.replace(year=today.year + 3):
+    if exam_date > _years_later(today, 3):
         raise ValidationFailed(fields={"date": [_("Choose a date within three years.")]})
     goal, _created = ExamGoal.objects.update_or_create(
         user=user, exam=exam, defaults={"exam_date": exam_date}

@@ -1,5 +1,16 @@
+from pathlib import Path
+from typing import IO
+
 from django.apps import AppConfig
+from django.core.management import call_command
 from django.utils.translation import gettext_lazy as _
+
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+
+
+def _load_shipped_bank(stdout: IO[str]) -> None:
+    for path in sorted(CONTENT_DIR.glob("*.yaml")):
+        call_command("import_questions", str(path), stdout=stdout)
 
 
 class QuestionsConfig(AppConfig):
@@ -8,4 +19,8 @@ class QuestionsConfig(AppConfig):
     verbose_name = _("Question bank")
 
     def ready(self) -> None:
+        from savoir.core.content import ContentLoader, content_loader_register
+
         from . import signals  # noqa: F401
+
+        content_loader_register(ContentLoader(20, "questions", _load_shipped_bank))

@@ -9,18 +9,18 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from savoir.catalog.content_format import ContentError, _Strict, parse
+from savoir.core.content import ContentError, StrictContent, parse
 
 __all__ = ["BankFile", "ContentError", "parse"]
 
 
-class ChoiceIn(_Strict):
+class ChoiceIn(StrictContent):
     text: Annotated[str, Field(min_length=1, max_length=500)]
     correct: bool
     explanation: Annotated[str, Field(min_length=1)]
 
 
-class QuestionText(_Strict):
+class QuestionText(StrictContent):
     stem: Annotated[str, Field(min_length=10)]
     explanation: Annotated[str, Field(min_length=10)]
     choices: list[ChoiceIn] = Field(min_length=3, max_length=5)
@@ -32,7 +32,7 @@ class QuestionText(_Strict):
         return self
 
 
-class QuestionIn(_Strict):
+class QuestionIn(StrictContent):
     key: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9.\-]{2,79}$")]
     sub_objective: str
     topic: str | None = None
@@ -51,7 +51,7 @@ class QuestionIn(_Strict):
         return self
 
 
-class BankFile(_Strict):
+class BankFile(StrictContent):
     format_version: int
     exam_code: str
     questions: list[QuestionIn] = Field(min_length=1)

@@ -9,17 +9,34 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext as _
 
+from savoir.catalog.selectors import catalog_revision
 from savoir.core.errors import NotFound
 
 from .models import Choice, Question, QuestionReport, Source, Status
 
-# Answer keys are kept in process memory for a minute: answering is the hot path and even a
-# shared-cache round trip shows in its throughput. Edits cannot grade anyone wrongly meanwhile:
-# an edited question that learners answered becomes a new question id, and an in-place edit
-# gives new choice ids, which miss this cache and reload from the database.
+# Answer keys are kept in process memory: answering is the hot path and even a shared-cache
+# round trip per answer shows in its throughput. Any change to a question or its choices
+# publishes a new catalog revision (signals.py); each process looks at the revision at most once
+# a second and drops every key when it changed. Edits cannot grade anyone wrongly meanwhile: an
+# edited question that learners answered becomes a new question id, and an in-place edit gives
+# new choice ids, which miss this cache and reload from the database. The TTL is a safety net
+# for when the shared cache is unreachable.
 _TTL_SECONDS = 60.0
+_REVISION_CHECK_SECONDS = 1.0
 _MAX_ENTRIES = 5000
 _local: dict[int, tuple[float, AnswerKey]] = {}
+_revision = {"seen": "", "next_check": 0.0}
+
+
+def _local_keys_current() -> None:
+    now = time.monotonic()
+    if now < _revision["next_check"]:  # type: ignore[operator]
+        return
+    _revision["next_check"] = now + _REVISION_CHECK_SECONDS
+    revision = catalog_revision()
+    if revision != _revision["seen"]:
+        _local.clear()
+        _revision["seen"] = revision
 
 
 @dataclass(frozen=True)
@@ -32,8 +49,7 @@ class ChoiceKey:
 
 @dataclass(frozen=True)
 class AnswerKey:
-    """What grading a question needs. Cached in the shared store: answering is the hot path,
-    and question rows change rarely (every change invalidates, see question_cache_invalidate)."""
+    """What grading a question needs, kept in each process's memory (see _local above)."""
 
     question_id: int
     group_id: str
@@ -47,6 +63,7 @@ class AnswerKey:
 
 def answer_key_get(*, question_id: int, choice_id: int | None = None) -> AnswerKey | None:
     """The answer key of a question; `choice_id` forces a reload when the cached key lacks it."""
+    _local_keys_current()
     hit = _local.get(question_id)
     if hit is not None and hit[0] > time.monotonic():
         key = hit[1]
@@ -77,15 +94,16 @@ def answer_key_get(*, question_id: int, choice_id: int | None = None) -> AnswerK
 
 
 def question_cache_invalidate(question_id: int) -> None:
-    """Drop this process's copy (other processes expire theirs within a minute)."""
+    """Drop this process's copy (the others follow the catalog revision)."""
     _local.pop(question_id, None)
 
 
 def answer_key_cache_clear() -> None:
     _local.clear()
+    _revision.update(seen="", next_check=0.0)
 
 
-def review_queue(
+def moderation_queue(
     *, queue: str, language: str | None, limit: int, offset: int
 ) -> tuple[int, list[Any]]:
     """Pending AI questions (oldest first), or questions with open reports (most reported first)."""
@@ -112,7 +130,7 @@ def review_queue(
     return questions.count(), list(page)
 
 
-def review_question(*, question_id: int) -> Any:
+def moderation_question_get(*, question_id: int) -> Any:
     question = (
         Question.objects.filter(pk=question_id)
         .select_related("sub_objective")
@@ -126,7 +144,7 @@ def review_question(*, question_id: int) -> Any:
     return question
 
 
-def review_report(*, report_id: int) -> Any:
+def moderation_report_get(*, report_id: int) -> Any:
     report = QuestionReport.objects.filter(pk=report_id).first()
     if report is None:
         raise NotFound(_("This report does not exist."))

@@ -479,8 +479,8 @@ def test_every_page_meets_wcag_2_1_aa(
 
 
 @dataclass(frozen=True)
-class ReviewUi:
-    """The review queue's strings, in one language."""
+class ModerationUi:
+    """The moderation queue's strings, in one language."""
 
     title: str
     pending: str
@@ -501,9 +501,9 @@ class ReviewUi:
     feedback: str
 
 
-REVIEW_UI = {
-    "fr": ReviewUi(
-        title="File de relecture",
+MODERATION_UI = {
+    "fr": ModerationUi(
+        title="File de modération",
         pending="Questions IA à relire",
         reported="Signalées",
         preview="Voir comme un apprenant",
@@ -515,15 +515,15 @@ REVIEW_UI = {
         reject_submit="Rejeter la question",
         note_required="Écrivez une note qui explique le rejet.",
         cancel="Annuler",
-        back="Retour à la relecture",
+        back="Retour à la modération",
         again="Répondre à nouveau",
         submit="Valider ma réponse",
         ai_badge="IA · non relue",
         # An accessible-name pattern: Playwright folds the no-break space into a plain one.
         feedback=r"^(Bonne réponse !|Mauvaise réponse)$",
     ),
-    "en": ReviewUi(
-        title="Review queue",
+    "en": ModerationUi(
+        title="Moderation queue",
         pending="Pending AI questions",
         reported="Reported",
         preview="Preview as a learner",
@@ -535,7 +535,7 @@ REVIEW_UI = {
         reject_submit="Reject the question",
         note_required="Write a note explaining the rejection.",
         cancel="Cancel",
-        back="Back to review",
+        back="Back to moderation",
         again="Answer again",
         submit="Submit my answer",
         ai_badge="AI · not yet reviewed",
@@ -638,7 +638,7 @@ def test_review_queue_meets_wcag_2_1_aa(
     learner preview before and after answering (a teacher in French, an administrator in English)."""
     page = audit_page
     ui = UI[language]
-    review = REVIEW_UI[language]
+    review = MODERATION_UI[language]
     audit = Audit(page, f"accessibility-review-{language}-{viewport}")
     reviewer = user_create(
         email="rita@example.com",
@@ -650,13 +650,13 @@ def test_review_queue_meets_wcag_2_1_aa(
     )
     review_queue_content(reviewer, language)
 
-    page.goto(f"{live_server.url}/login?next=/review")
+    page.goto(f"{live_server.url}/login?next=/moderation")
     page.get_by_label(ui.email).fill(reviewer.email)
     page.get_by_label(ui.password, exact=True).fill(PASSWORD)
     page.get_by_role("button", name=ui.log_in, exact=True).click()
     expect(h1(page, review.title)).to_be_visible()
     expect(page.get_by_role("tab", name=review.pending)).to_have_attribute("aria-selected", "true")
-    cards = page.locator(".review-card")
+    cards = page.locator(".moderation-card")
     expect(cards).to_have_count(2)
     audit("review pending")
     # axe does not see it: a question in the other language says so (WCAG 3.1.2, language of parts).
@@ -697,7 +697,7 @@ def test_review_queue_meets_wcag_2_1_aa(
     page.get_by_role("tab", name=review.reported).click()
     expect(page.get_by_role("tab", name=review.reported)).to_have_attribute("aria-selected", "true")
     expect(cards).to_have_count(1)
-    expect(cards.locator(".review-report")).to_have_count(2)
+    expect(cards.locator(".moderation-report")).to_have_count(2)
     audit("review reported")
 
     report = "\n".join(audit.violations)

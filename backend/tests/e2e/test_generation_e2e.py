@@ -179,20 +179,20 @@ def test_generate_answer_then_approve_in_french(
     try:
         review = context.new_page()
         review_shot = Shots(review, f"generate_answer_then_approve_in_french-{viewport}-admin")
-        review.goto(f"{live_server.url}/login?next=/review")
+        review.goto(f"{live_server.url}/login?next=/moderation")
         log_in(review, admin)
-        expect(review.get_by_role("heading", level=1, name="File de relecture")).to_be_visible()
+        expect(review.get_by_role("heading", level=1, name="File de modération")).to_be_visible()
         expect(review.get_by_role("tab", name="Questions IA à relire")).to_have_attribute(
             "aria-selected", "true"
         )
         target = STEMS[2]
-        card = review.locator(".review-card").filter(has_text=target)
+        card = review.locator(".moderation-card").filter(has_text=target)
         expect(card).to_have_count(1)
         expect(card.get_by_text("Bonne réponse")).to_be_visible()
         review_shot("review queue fr")
         card.get_by_role("button", name="Approuver").click()
         expect(review.get_by_text("Question approuvée.")).to_be_visible()
-        expect(review.locator(".review-card").filter(has_text=target)).to_have_count(0)
+        expect(review.locator(".moderation-card").filter(has_text=target)).to_have_count(0)
         review_shot("approved fr")
     finally:
         context.close()
@@ -281,11 +281,11 @@ def test_teacher_forces_a_generation_then_rejects_in_english(
     shot("practise these en")
 
     page.get_by_role("navigation", name="Main navigation").get_by_role(
-        "link", name="Review"
+        "link", name="Moderation"
     ).click()
-    expect(page.get_by_role("heading", level=1, name="Review queue")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Moderation queue")).to_be_visible()
     target = EN_STEMS[1]
-    card = page.locator(".review-card").filter(has_text=target)
+    card = page.locator(".moderation-card").filter(has_text=target)
     card.get_by_role("button", name="Reject").click()
     card.get_by_role("button", name="Reject the question").click()
     expect(card.get_by_text("Write a note explaining the rejection.")).to_be_visible()
@@ -295,7 +295,7 @@ def test_teacher_forces_a_generation_then_rejects_in_english(
     )
     card.get_by_role("button", name="Reject the question").click()
     expect(page.get_by_text("Question rejected.")).to_be_visible()
-    expect(page.locator(".review-card").filter(has_text=target)).to_have_count(0)
+    expect(page.locator(".moderation-card").filter(has_text=target)).to_have_count(0)
     shot("rejected en")
     assert Question.objects.get(stem=target).status == "rejected"
 

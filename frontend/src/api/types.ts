@@ -40,18 +40,17 @@ type JsonBody<P extends keyof paths, M extends "post"> = paths[P] extends {
   ? B
   : never;
 
-export type PracticeNext = CatalogGet<"/api/practice/next">;
+export type SessionOpenInput = JsonBody<"/api/practice/sessions", "post">;
+export type PracticeNext = JsonOf<paths["/api/practice/sessions"]["post"]["responses"][200]>;
 export type PracticeQuestion = NonNullable<PracticeNext["question"]>;
 export type PracticeChoice = PracticeQuestion["choices"][number];
 export type PracticeProgress = PracticeNext["session"];
 export type PracticeStatus = PracticeNext["status"];
-export type PracticeMode = NonNullable<
-  NonNullable<paths["/api/practice/next"]["get"]["parameters"]["query"]>["mode"]
->;
-export type AnswerInput = JsonBody<"/api/qcm/answer", "post">;
-export type AnswerResult = JsonOf<paths["/api/qcm/answer"]["post"]["responses"][200]>;
+export type PracticeMode = NonNullable<SessionOpenInput["mode"]>;
+export type AnswerInput = JsonBody<"/api/practice/answers", "post">;
+export type AnswerResult = JsonOf<paths["/api/practice/answers"]["post"]["responses"][200]>;
 export type Confidence = NonNullable<AnswerInput["confidence"]>;
-export type ReportInput = JsonBody<"/api/qcm/questions/{question_id}/reports", "post">;
+export type ReportInput = JsonBody<"/api/practice/questions/{question_id}/reports", "post">;
 export type ReportReason = ReportInput["reason"];
 export type SessionSummary = CatalogGet<"/api/practice/sessions/{session_id}">;
 export type MasteryChange = SessionSummary["masteryChanges"][number];
@@ -72,19 +71,19 @@ export type StudyPlan = CatalogGet<"/api/progress/plan">;
 export type StudyPlanDay = StudyPlan["days"][number];
 
 // AI question generation (signed in).
-export type GenerateInput = JsonBody<"/api/qcm/generate", "post">;
-export type GenerationStarted = JsonOf<paths["/api/qcm/generate"]["post"]["responses"][202]>;
-export type GenerationRun = CatalogGet<"/api/qcm/runs/{run_id}">;
+export type GenerateInput = JsonBody<"/api/generation/runs", "post">;
+export type GenerationStarted = JsonOf<paths["/api/generation/runs"]["post"]["responses"][202]>;
+export type GenerationRun = CatalogGet<"/api/generation/runs/{run_id}">;
 export type GenerationRunStatus = GenerationRun["status"];
 
 // The review queue (teachers and admins).
-export type ReviewQueueName = NonNullable<
-  NonNullable<paths["/api/review/questions"]["get"]["parameters"]["query"]>["queue"]
+export type ModerationQueueName = NonNullable<
+  NonNullable<paths["/api/moderation/questions"]["get"]["parameters"]["query"]>["queue"]
 >;
-export type ReviewPage = CatalogGet<"/api/review/questions">;
-export type ReviewItem = ReviewPage["items"][number];
-export type ReviewChoice = ReviewItem["choices"][number];
-export type ReviewReport = ReviewItem["reports"][number];
-export type ReviewEditInput = NonNullable<
-  paths["/api/review/questions/{question_id}"]["put"]["requestBody"]
+export type ModerationPage = CatalogGet<"/api/moderation/questions">;
+export type ModerationItem = ModerationPage["items"][number];
+export type ModerationChoice = ModerationItem["choices"][number];
+export type ModerationReport = ModerationItem["reports"][number];
+export type ModerationEditInput = NonNullable<
+  paths["/api/moderation/questions/{question_id}"]["put"]["requestBody"]
 >["content"]["application/json"];

@@ -8,7 +8,7 @@ import { aUser, errorResponse, type Handler, json, mockApi, renderApp } from "@/
 
 const PATH = "/generate/SY0-701/2.4.1";
 const RUN_ID = "7e57a000-0000-4000-8000-000000000001";
-const RUN_PATH = `/api/qcm/runs/${RUN_ID}`;
+const RUN_PATH = `/api/generation/runs/${RUN_ID}`;
 
 const ai = (n: number) => aQuestion(n, { source: "generated", aiUnreviewed: true });
 
@@ -46,7 +46,7 @@ function generationServer({
     ...practice.routes,
     ...detailRoute("2.4.1"),
     "GET /api/auth/me": () => json(user),
-    "POST /api/qcm/generate": async (request) => {
+    "POST /api/generation/runs": async (request) => {
       starts.push((await request.clone().json()) as GenerateInput);
       if (start) return start(request);
       return json({ runId: RUN_ID, status: "queued", fromCache: false }, 202);

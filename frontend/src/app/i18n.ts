@@ -6,14 +6,14 @@ import dashboardEn from "@/features/dashboard/locales/en.json";
 import dashboardFr from "@/features/dashboard/locales/fr.json";
 import generationEn from "@/features/generation/locales/en.json";
 import generationFr from "@/features/generation/locales/fr.json";
+import moderationEn from "@/features/moderation/locales/en.json";
+import moderationFr from "@/features/moderation/locales/fr.json";
 import practiceEn from "@/features/practice/locales/en.json";
 import practiceFr from "@/features/practice/locales/fr.json";
 import profileEn from "@/features/profile/locales/en.json";
 import profileFr from "@/features/profile/locales/fr.json";
 import progressEn from "@/features/progress/locales/en.json";
 import progressFr from "@/features/progress/locales/fr.json";
-import reviewEn from "@/features/review/locales/en.json";
-import reviewFr from "@/features/review/locales/fr.json";
 import { createI18n } from "@/lib/i18n";
 import commonEn from "@/lib/locales/en.json";
 import commonFr from "@/lib/locales/fr.json";
@@ -31,7 +31,7 @@ const en = {
   progress: progressEn,
   dashboard: dashboardEn,
   generation: generationEn,
-  review: reviewEn,
+  moderation: moderationEn,
 };
 const fr = {
   common: commonFr,
@@ -43,7 +43,7 @@ const fr = {
   progress: progressFr,
   dashboard: dashboardFr,
   generation: generationFr,
-  review: reviewFr,
+  moderation: moderationFr,
 };
 
 export const resources = {

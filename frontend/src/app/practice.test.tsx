@@ -26,9 +26,12 @@ describe("practice: answering", () => {
     ).toBeInTheDocument();
     await questionShown(1);
     expect(screen.getByText("Question 1 of 10")).toBeInTheDocument();
-    const nextCall = calls.find((request) => request.url.includes("/api/practice/next"));
-    expect(Object.fromEntries(new URL(nextCall?.url ?? "http://x").searchParams)).toEqual({
-      subObjectiveId: "51",
+    const opened = calls.find(
+      (request) => request.method === "POST" && request.url.endsWith("/api/practice/sessions"),
+    );
+    expect(await opened?.json()).toEqual({
+      examCode: "SY0-701",
+      subObjectiveId: 51,
       lang: "en",
       mode: "mixed",
     });
@@ -124,12 +127,12 @@ describe("practice: answering", () => {
 
   it("retries a failed answer with the same clientAnswerId", async () => {
     const server = practiceServer();
-    const answer = server.routes["POST /api/qcm/answer"];
+    const answer = server.routes["POST /api/practice/answers"];
     let failures = 1;
     const attempts: AnswerInput[] = [];
     const { fetchMock } = mockApi({
       ...server.routes,
-      "POST /api/qcm/answer": async (request) => {
+      "POST /api/practice/answers": async (request) => {
         attempts.push((await request.clone().json()) as AnswerInput);
         if (failures > 0) {
           failures -= 1;
@@ -327,7 +330,7 @@ describe("practice: review later and report", () => {
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     expect(await screen.findByText("Thank you: your report was sent.")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Reported" })).toHaveFocus();
-    const report = calls.find((r) => r.url.endsWith("/api/qcm/questions/101/reports"));
+    const report = calls.find((r) => r.url.endsWith("/api/practice/questions/101/reports"));
     expect(await report?.json()).toEqual({ reason: "ambiguous", comment: "Two fit." });
     // Still possible to answer afterwards.
     await user.click(screen.getByRole("radio", { name: "Choice 1.2" }));

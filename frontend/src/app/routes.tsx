@@ -22,7 +22,7 @@ const PracticeHomePage = page(() => import("./pages/PracticePages"), "PracticeHo
 const PracticePage = page(() => import("./pages/PracticePages"), "PracticePage");
 const PracticeSummaryPage = page(() => import("./pages/PracticePages"), "PracticeSummaryPage");
 const GeneratePage = page(() => import("./pages/GeneratePage"), "GeneratePage");
-const ReviewPage = page(() => import("./pages/ReviewPage"), "ReviewPage");
+const ModerationPage = page(() => import("./pages/ModerationPage"), "ModerationPage");
 
 export const routes: RouteObject[] = [
   {
@@ -47,8 +47,8 @@ export const routes: RouteObject[] = [
       { path: "practice/:examCode/:code/summary/:sessionId", element: <PracticeSummaryPage /> },
       // /generate/SY0-701/2.4.1, /generate/SY0-701/2.4.1?run=<uuid>
       { path: "generate/:examCode/:subCode", element: <GeneratePage /> },
-      // /review, /review?queue=reported&lang=fr&page=1 (teachers and admins)
-      { path: "review", element: <ReviewPage /> },
+      // /moderation, /moderation?queue=reported&lang=fr&page=1 (teachers and admins)
+      { path: "moderation", element: <ModerationPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

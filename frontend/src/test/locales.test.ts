@@ -40,7 +40,7 @@ describe("translation files", () => {
       "/src/features/practice/locales",
       "/src/features/profile/locales",
       "/src/features/progress/locales",
-      "/src/features/review/locales",
+      "/src/features/moderation/locales",
       "/src/lib/locales",
     ]);
   });

@@ -125,8 +125,8 @@ export function practiceServer({
     "GET /api/catalog/exams/SY0-701/tree": (request) => json(examTree(langOf(request))),
     "GET /api/progress/mastery": () => json(mastery),
     "GET /api/reviews/due": () => json({ count: 0, items: [] }),
-    "GET /api/practice/next": () => json(next()),
-    "POST /api/qcm/answer": async (request) => {
+    "POST /api/practice/sessions": () => json(next()),
+    "POST /api/practice/answers": async (request) => {
       const body = (await request.json()) as AnswerInput;
       answers.push(body);
       const known = results.get(body.clientAnswerId);
@@ -178,7 +178,7 @@ export function practiceServer({
     "GET /api/practice/sessions/5e55e55e-0000-4000-8000-000000000001": () => json(summary()),
   };
   for (const question of questions) {
-    routes[`POST /api/qcm/questions/${question.id}/reports`] = async (request) => {
+    routes[`POST /api/practice/questions/${question.id}/reports`] = async (request) => {
       const body = (await request.json()) as { reason: string };
       return json({ id: 1, reason: body.reason, createdAt: "2026-01-10T10:00:00Z" }, 201);
     };

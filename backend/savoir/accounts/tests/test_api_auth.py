@@ -110,6 +110,13 @@ def test_register_duplicate_email_is_case_insensitive(api: ApiClient, make_user)
     assert User.objects.count() == 1
 
 
+def test_a_taken_address_is_only_told_after_the_password_is_valid(api: ApiClient, make_user):
+    make_user(email="grace.hopper@example.com")
+    response = api.call("POST", "/api/auth/register", {**REGISTRATION, "password": "weak"})
+    assert response.status_code == 422
+    assert list(_error(response)["fields"]) == ["password"]
+
+
 @pytest.mark.parametrize(
     ("password", "message"),
     [

@@ -188,8 +188,12 @@ def test_a_png_beyond_what_an_avatar_needs_is_refused_before_decoding(
     # 4097 x 4097: one row over the PNG cap; a flat image compresses to a few kilobytes.
     big = io.BytesIO()
     Image.new("L", (4097, 4097)).save(big, "PNG")
-    decoded = []
-    monkeypatch.setattr(Image.Image, "load", lambda self: decoded.append(self) or None)
+    decoded: list[Image.Image] = []
+
+    def spy(self: Image.Image) -> None:
+        decoded.append(self)
+
+    monkeypatch.setattr(Image.Image, "load", spy)
     response = _upload(logged_in, big.getvalue())
     assert response.status_code == 422
     assert response.json()["error"] == {

@@ -22,7 +22,7 @@ from savoir.catalog.models import (
     TopicTranslation,
 )
 from savoir.catalog.services import catalog_import
-from savoir.progress.selectors import exam_outline
+from savoir.progress.selectors import outline_get
 
 pytestmark = pytest.mark.django_db
 
@@ -197,7 +197,7 @@ def test_french_follows_the_house_vocabulary():
 
 
 def _outline_title(sub: SubObjective, locale: str) -> str:
-    outline = exam_outline(exam=sub.exam, locale=locale)
+    outline = outline_get(exam=sub.exam, locale=locale)
     return next(entry.title for entry, *_rest in outline.subs if entry.code == sub.code)
 
 

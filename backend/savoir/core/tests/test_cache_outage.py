@@ -4,9 +4,10 @@ protect sign-in and generation fail closed with a clear 503; health says 503."""
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 import pytest
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from conftest import PASSWORD, ApiClient
 from savoir.questions.tests.factories import make_question, mini_catalog
@@ -14,7 +15,7 @@ from savoir.questions.tests.factories import make_question, mini_catalog
 pytestmark = pytest.mark.django_db
 
 # Nothing listens on port 1: every Redis call fails at once, as when the server is down.
-_UNREACHABLE = {
+_UNREACHABLE: dict[str, Any] = {
     "BACKEND": "django_redis.cache.RedisCache",
     "LOCATION": "redis://127.0.0.1:1/0",
     "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
@@ -47,7 +48,7 @@ def test_sessions_content_and_answers_keep_working_without_redis(signed_in_learn
         assert signed_in_learner.get("/api/catalog/exams").status_code == 200
         answer = signed_in_learner.call(
             "POST",
-            "/api/qcm/answer",
+            "/api/practice/answers",
             {
                 "questionId": question.pk,
                 "choiceId": question.choices.get(is_correct=True).pk,
@@ -83,7 +84,7 @@ def test_sign_in_fails_closed_with_a_clear_503(api: ApiClient, user):
         assert french.json()["error"]["message"] == (
             "Cette action est momentanément indisponible. Réessayez dans une minute."
         )
-        admin = api.post("/admin/login/", {"username": user.email, "password": PASSWORD})
+        admin = Client().post("/admin/login/", {"username": user.email, "password": PASSWORD})
         assert admin.status_code == 503
 
 
@@ -92,7 +93,7 @@ def test_generation_fails_closed_without_redis(signed_in_learner: ApiClient):
     with REDIS_DOWN, override_settings(OPENAI_API_KEY="sk-test"):
         response = signed_in_learner.call(
             "POST",
-            "/api/qcm/generate",
+            "/api/generation/runs",
             {"subObjectiveId": subs["1.1.1"].pk, "lang": "en", "difficulty": 3, "count": 5},
         )
     assert response.status_code == 503

@@ -8,8 +8,8 @@ import uuid
 import pytest
 from pydantic import BaseModel
 
-from conftest import PASSWORD, ApiClient
 from config.api import api as ninja_api
+from conftest import PASSWORD, ApiClient
 from savoir.core.schemas import MAX_BIGINT, InputModel, InputSchema
 from savoir.questions.tests.factories import make_question, mini_catalog
 
@@ -40,7 +40,7 @@ def test_a_body_over_the_upload_limit_is_a_413(api: ApiClient):
 @pytest.mark.parametrize(
     "path",
     [
-        "/api/practice/next?domainCode=%00&lang=en",
+        "/api/practice/questions?subObjectiveId=1&lang=en&x=%00",
         "/api/catalog/exams/%00/tree?lang=en",
         "/api/progress/plan?examCode=%00",
         "/api/catalog/search?q=a%00b&lang=en",
@@ -56,7 +56,7 @@ def test_nul_in_a_body_string_is_a_422_on_that_field(logged_in: ApiClient):
     question = make_question(mini_catalog()["1.1.1"])
     response = logged_in.call(
         "POST",
-        f"/api/qcm/questions/{question.pk}/reports",
+        f"/api/practice/questions/{question.pk}/reports",
         {"reason": "other", "comment": "bad\u0000key"},
         HTTP_ACCEPT_LANGUAGE="en",
     )
@@ -67,8 +67,8 @@ def test_nul_in_a_body_string_is_a_422_on_that_field(logged_in: ApiClient):
 @pytest.mark.parametrize(
     "path",
     [
-        "/api/qcm/questions?subObjectiveId=1&lang=en&offset=9223372036854775808",
-        "/api/qcm/questions?subObjectiveId=9223372036854775808&lang=en",
+        "/api/practice/questions?subObjectiveId=1&lang=en&offset=9223372036854775808",
+        "/api/practice/questions?subObjectiveId=9223372036854775808&lang=en",
     ],
 )
 def test_integers_beyond_the_database_range_are_a_422(logged_in: ApiClient, path):
@@ -80,7 +80,7 @@ def test_integers_beyond_the_database_range_are_a_422(logged_in: ApiClient, path
 def test_an_answer_with_an_id_of_2_to_the_63_is_a_422(logged_in: ApiClient):
     response = logged_in.call(
         "POST",
-        "/api/qcm/answer",
+        "/api/practice/answers",
         {
             "questionId": 2**63,
             "choiceId": 1,

@@ -27,6 +27,7 @@ def _production_env(tmp_path: Path) -> dict[str, str]:
         ALLOWED_HOSTS="savoir.example",
         DATABASE_URL=f"sqlite:///{tmp_path / 'prod.sqlite3'}",
         MEDIA_ROOT=str(tmp_path / "media"),
+        STATIC_ROOT=str(tmp_path / "static"),
     )
     return env
 
@@ -125,3 +126,39 @@ def test_debug_cannot_be_switched_on_in_production(tmp_path, value):
     )
     assert result.returncode != 0
     assert "DEBUG cannot be on in production" in result.stderr
+
+
+STATIC_SCRIPT = textwrap.dedent(
+    """
+    import json, django
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    call_command("collectstatic", "--noinput", verbosity=0)
+    from django.test import Client
+    c = Client(HTTP_HOST="savoir.example")
+    manifest = json.loads((settings.STATIC_ROOT / "staticfiles.json").read_text())["paths"]
+    vite = next(n for n in manifest if n.startswith("assets/") and n.endswith(".js"))
+    def cache(path):
+        r = c.get("/static/" + path, secure=True)
+        return [r.status_code, r.get("Cache-Control")]
+    print(json.dumps({
+        "vite": cache(vite), "manifest": cache(manifest[vite]), "plain": cache("favicon.svg"),
+    }))
+    """
+)
+
+
+def test_production_caches_fingerprinted_assets_for_a_year(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-c", STATIC_SCRIPT],
+        cwd=BACKEND,
+        env=_production_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    out = json.loads(result.stdout.strip().splitlines()[-1])
+    forever = [200, "max-age=315360000, public, immutable"]
+    assert out == {"vite": forever, "manifest": forever, "plain": [200, "max-age=60, public"]}

@@ -138,11 +138,11 @@ def subs(db):
 
 def _generate(client: ApiClient, sub, count: int = 5, lang: str = "en", **extra):
     body = {"subObjectiveId": sub.pk, "lang": lang, "difficulty": 3, "count": count, **extra}
-    return client.call("POST", "/api/qcm/generate", body, HTTP_ACCEPT_LANGUAGE="en")
+    return client.call("POST", "/api/generation/runs", body, HTTP_ACCEPT_LANGUAGE="en")
 
 
 def _run(client: ApiClient, run_id: str) -> dict[str, Any]:
-    response = client.get(f"/api/qcm/runs/{run_id}", HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get(f"/api/generation/runs/{run_id}", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200, response.content
     return response.json()
 
@@ -185,7 +185,7 @@ def test_a_generation_stores_checked_questions_for_review(logged_in: ApiClient, 
     right = question.choices.get(is_correct=True)
     answer = logged_in.call(
         "POST",
-        "/api/qcm/answer",
+        "/api/practice/answers",
         {
             "questionId": question.pk,
             "choiceId": right.pk,
@@ -373,8 +373,8 @@ def test_without_a_key_generation_is_unavailable_but_practice_works(logged_in: A
     assert response.json()["error"]["code"] == "generation_unavailable"
     make_question(subs["1.1.1"])
     assert (
-        logged_in.get(
-            "/api/practice/next", {"subObjectiveId": subs["1.1.1"].pk, "lang": "en"}
+        logged_in.call(
+            "POST", "/api/practice/sessions", {"subObjectiveId": subs["1.1.1"].pk, "lang": "en"}
         ).status_code
         == 200
     )
@@ -452,13 +452,13 @@ def test_runs_are_private(subs, fake, make_user, logged_in: ApiClient):
     run_id = _generate(logged_in, subs["1.1.1"], count=1).json()["runId"]
     other = ApiClient()
     other.login_as(make_user(email="other@example.com").email)
-    assert other.get(f"/api/qcm/runs/{run_id}").status_code == 404
+    assert other.get(f"/api/generation/runs/{run_id}").status_code == 404
 
 
 @pytest.mark.parametrize("change", [{"count": 0}, {"count": 21}, {"difficulty": 6}, {"lang": "de"}])
 def test_bad_requests_are_422(logged_in: ApiClient, subs, change):
     body = {"subObjectiveId": subs["1.1.1"].pk, "lang": "en", "difficulty": 3, "count": 5, **change}
-    assert logged_in.call("POST", "/api/qcm/generate", body).status_code == 422
+    assert logged_in.call("POST", "/api/generation/runs", body).status_code == 422
 
 
 def test_the_request_is_a_strict_structured_stream(logged_in: ApiClient, subs, fake):

@@ -10,13 +10,17 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from conftest import ApiClient
+from savoir.accounts.models import User
+from savoir.practice.answer_sql import learner_lock
 from savoir.practice.models import ReviewCard, UserAnswer
 from savoir.progress.models import DailyActivity, LearnerStats, SubObjectiveMastery
-from savoir.progress.services import learner_lock
 from savoir.questions.models import Question
 from savoir.questions.tests.factories import make_question, mini_catalog
 
-pytestmark = pytest.mark.django_db
+# Transactional: on PostgreSQL the answer then runs through its real path (raw BEGIN/COMMIT in
+# two round trips, practice/answer_sql.py), not the atomic() fallback that a test's wrapping
+# transaction would force.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
@@ -43,7 +47,7 @@ def answer(client: ApiClient, question: Question, choice_id: int, **extra):
         "clientAnswerId": str(extra.pop("client_id", uuid.uuid4())),
     }
     body.update(extra)
-    return client.call("POST", "/api/qcm/answer", body, HTTP_ACCEPT_LANGUAGE="en")
+    return client.call("POST", "/api/practice/answers", body, HTTP_ACCEPT_LANGUAGE="en")
 
 
 def test_a_correct_answer_reveals_every_explanation(logged_in: ApiClient, question: Question):
@@ -108,7 +112,7 @@ def test_bad_answers_are_refused_and_nothing_is_recorded(
         "clientAnswerId": str(uuid.uuid4()),
     }
     body.update(change)
-    response = logged_in.call("POST", "/api/qcm/answer", body, HTTP_ACCEPT_LANGUAGE="en")
+    response = logged_in.call("POST", "/api/practice/answers", body, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == status
     if field:
         assert field in response.json()["error"]["fields"]
@@ -155,7 +159,7 @@ def test_reusing_an_answer_id_for_another_choice_is_refused(logged_in: ApiClient
 
 
 def test_the_answer_costs_at_most_8_queries(logged_in: ApiClient, question, subs, user):
-    # Plus, on PostgreSQL, the two statements of the learner's lock (they travel with the reads:
+    # Plus, on PostgreSQL, the statement of the learner's lock (they travel with the reads:
     # the fast path's two round trips are asserted in core/tests/test_sql.py).
     limit = 8 + len(learner_lock(user_id=user.pk))
     right, wrong = _choices(question)
@@ -332,7 +336,7 @@ def test_identical_requests_at_the_same_time_record_one_answer(make_user):
         twin.cookies = client.cookies
         barrier.wait()
         response = twin.call(
-            "POST", "/api/qcm/answer", body, headers={"X-CSRFToken": token}, csrf=False
+            "POST", "/api/practice/answers", body, headers={"X-CSRFToken": token}, csrf=False
         )
         results.append((response.status_code, response.json()))
         connections.close_all()
@@ -366,7 +370,7 @@ def test_an_answer_in_someone_elses_session_is_a_404_and_stores_nothing(
     assert not ReviewCard.objects.exists()
     assert not LearnerStats.objects.filter(answered__gt=0).exists()
     mine = PracticeSession.objects.create(
-        user=UserAnswer._meta.get_field("user").related_model.objects.get(email="ada@example.com"),
+        user=User.objects.get(email="ada@example.com"),
         scope_key="sub:1",
         mode="mixed",
         language="en",

@@ -34,7 +34,7 @@ def _burst(client: ApiClient, question_id: int, choice_ids: list[int]) -> list[i
         try:
             barrier.wait()
             response = twin.call(
-                "POST", "/api/qcm/answer", body, headers={"X-CSRFToken": token}, csrf=False
+                "POST", "/api/practice/answers", body, headers={"X-CSRFToken": token}, csrf=False
             )
             statuses.append(response.status_code)
         finally:

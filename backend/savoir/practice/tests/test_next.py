@@ -41,7 +41,7 @@ def _keys(value: Any) -> set[str]:
 
 def _next(client: ApiClient, sub, **params):
     query = {"subObjectiveId": sub.pk, "lang": "en", **params}
-    response = client.get("/api/practice/next", query, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.call("POST", "/api/practice/sessions", query, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200, response.content
     return response.json()
 
@@ -59,7 +59,7 @@ def _answer(
         "sessionId": session_id,
         **extra,
     }
-    response = client.call("POST", "/api/qcm/answer", body)
+    response = client.call("POST", "/api/practice/answers", body)
     assert response.status_code == 200, response.content
     return response.json()
 
@@ -85,7 +85,7 @@ def test_next_never_leaks_the_answer(logged_in: ApiClient, subs):
     }
     assert all(set(c) == {"id", "text"} for c in question["choices"])
     listing = logged_in.get(
-        "/api/qcm/questions", {"subObjectiveId": subs["1.1.1"].pk, "lang": "en"}
+        "/api/practice/questions", {"subObjectiveId": subs["1.1.1"].pk, "lang": "en"}
     ).json()
     assert listing["count"] == 1
     assert not _keys(listing) & FORBIDDEN_KEYS
@@ -99,7 +99,7 @@ def test_the_shuffle_is_stable_per_learner_and_differs_between_learners(subs, ma
 
     def orders(client: ApiClient) -> list[list[int]]:
         items = client.get(
-            "/api/qcm/questions", {"subObjectiveId": subs["1.1.1"].pk, "lang": "en"}
+            "/api/practice/questions", {"subObjectiveId": subs["1.1.1"].pk, "lang": "en"}
         ).json()["items"]
         return [[c["id"] for c in item["choices"]] for item in items]
 
@@ -223,8 +223,10 @@ def test_modes(logged_in: ApiClient, subs):
     flagged = _next(logged_in, sub, mode="flagged")
     assert (flagged["question"]["id"], flagged["question"]["flagged"]) == (right.pk, True)
     assert (
-        logged_in.get(
-            "/api/practice/next", {"subObjectiveId": sub.pk, "lang": "en", "mode": "random"}
+        logged_in.call(
+            "POST",
+            "/api/practice/sessions",
+            {"subObjectiveId": sub.pk, "lang": "en", "mode": "random"},
         ).status_code
         == 422
     )
@@ -248,14 +250,14 @@ def test_reports_before_and_after_answering(logged_in: ApiClient, subs, user):
     question = make_question(subs["1.1.1"])
     before = logged_in.call(
         "POST",
-        f"/api/qcm/questions/{question.pk}/reports",
+        f"/api/practice/questions/{question.pk}/reports",
         {"reason": "ambiguous", "comment": "Two readings"},
     )
     assert before.status_code == 201
     assert before.json()["reason"] == "ambiguous"
     _answer(logged_in, question.pk, correct=False)
     after = logged_in.call(
-        "POST", f"/api/qcm/questions/{question.pk}/reports", {"reason": "wrong_key"}
+        "POST", f"/api/practice/questions/{question.pk}/reports", {"reason": "wrong_key"}
     )
     assert after.status_code == 201
     reports = list(
@@ -266,12 +268,14 @@ def test_reports_before_and_after_answering(logged_in: ApiClient, subs, user):
     assert reports == [("ambiguous", False, "open"), ("wrong_key", True, "open")]
     assert (
         logged_in.call(
-            "POST", f"/api/qcm/questions/{question.pk}/reports", {"reason": "boring"}
+            "POST", f"/api/practice/questions/{question.pk}/reports", {"reason": "boring"}
         ).status_code
         == 422
     )
     assert (
-        logged_in.call("POST", "/api/qcm/questions/999999/reports", {"reason": "other"}).status_code
+        logged_in.call(
+            "POST", "/api/practice/questions/999999/reports", {"reason": "other"}
+        ).status_code
         == 404
     )
 
@@ -282,7 +286,7 @@ def test_reports_reach_the_teachers_review_queue(client, subs, make_user):
     learner.login_as(make_user(email="l@example.com").email)
     learner.call(
         "POST",
-        f"/api/qcm/questions/{question.pk}/reports",
+        f"/api/practice/questions/{question.pk}/reports",
         {"reason": "outdated", "comment": "TLS 1.0"},
     )
     client.force_login(make_user(email="t@example.com", role="teacher"))
@@ -313,19 +317,26 @@ def test_owner_scoping(subs, make_user):
 def test_scope_and_language(logged_in: ApiClient, subs):
     english = make_question(subs["2.1.1"], language="en")
     french = make_question(subs["2.1.1"], language="fr", group=english.group)
-    domain = logged_in.get(
-        "/api/practice/next", {"domainCode": "2.0", "examCode": "MINI-1", "lang": "fr"}
+    domain = logged_in.call(
+        "POST", "/api/practice/sessions", {"domainCode": "2.0", "examCode": "MINI-1", "lang": "fr"}
     ).json()
     assert domain["question"]["id"] == french.pk
     objective_id = subs["2.1.1"].objective_id
-    objective = logged_in.get(
-        f"/api/practice/next?objectiveId={objective_id}&examCode=MINI-1&lang=en"
+    objective = logged_in.call(
+        "POST",
+        "/api/practice/sessions",
+        {"objectiveId": objective_id, "examCode": "MINI-1", "lang": "en"},
     ).json()
     assert objective["question"]["id"] == english.pk
-    assert logged_in.get("/api/practice/next?subObjectiveId=999999&lang=en").status_code == 404
     assert (
-        logged_in.get(
-            "/api/practice/next", {"subObjectiveId": subs["1.1.1"].pk, "lang": "de"}
+        logged_in.call(
+            "POST", "/api/practice/sessions", {"subObjectiveId": 999999, "lang": "en"}
+        ).status_code
+        == 404
+    )
+    assert (
+        logged_in.call(
+            "POST", "/api/practice/sessions", {"subObjectiveId": subs["1.1.1"].pk, "lang": "de"}
         ).status_code
         == 422
     )
@@ -338,19 +349,22 @@ def test_drafts_and_rejected_questions_are_never_served(logged_in: ApiClient, su
 
 
 def test_next_and_list_query_counts_are_bounded(logged_in: ApiClient, subs):
-    def count(url: str, params: dict[str, Any]) -> int:
+    def count(url: str, params: dict[str, Any], method: str = "GET") -> int:
         with CaptureQueriesContext(connection) as ctx:
-            assert logged_in.get(url, params).status_code == 200
+            if method == "GET":
+                assert logged_in.get(url, params).status_code == 200
+            else:
+                assert logged_in.call(method, url, params).status_code == 200
         return len(
             [q for q in ctx.captured_queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))]
         )
 
     make_question(subs["1.1.1"])
     params = {"subObjectiveId": subs["1.1.1"].pk, "lang": "en"}
-    one_list = count("/api/qcm/questions", params)
-    first_next = count("/api/practice/next", params)
+    one_list = count("/api/practice/questions", params)
+    first_next = count("/api/practice/sessions", params, "POST")
     for n in range(15):
         make_question(subs["1.1.1"], label=f"many{n}")
-    assert count("/api/qcm/questions", params) == one_list
+    assert count("/api/practice/questions", params) == one_list
     assert first_next <= 14
-    assert count("/api/practice/next", {**params, "mode": "unseen"}) <= 14
+    assert count("/api/practice/sessions", {**params, "mode": "unseen"}, "POST") <= 14

@@ -36,7 +36,7 @@ def _answer(client: ApiClient, question: Question, correct: bool, confidence: st
     }
     if confidence:
         body["confidence"] = confidence
-    assert client.call("POST", "/api/qcm/answer", body).status_code == 200
+    assert client.call("POST", "/api/practice/answers", body).status_code == 200
 
 
 def _get(client: ApiClient, path: str, **params):
@@ -246,6 +246,27 @@ def test_exam_date_and_plan_arithmetic(logged_in: ApiClient, subs, history):
     assert plan["days"][0]["reviews"] == math.ceil(daily + 1)  # plus the card due today
     assert plan["days"][1]["reviews"] == math.ceil(daily)
     assert (summary["examDate"], summary["daysLeft"]) == ("2026-09-11", 10)
+
+
+def test_an_exam_date_can_be_set_on_29_february(api: ApiClient, user, subs):
+    """Three years after a leap day is 28 February: the limit is that day, not a 500."""
+    leap_day = dt.datetime(2028, 2, 29, 12, 0, tzinfo=dt.UTC)
+    with time_machine.travel(leap_day, tick=False):
+        logged_in = api
+        logged_in.login_as(user.email)
+        within = logged_in.call(
+            "PUT", "/api/progress/exam-date", {"date": "2031-02-28", "examCode": "MINI-1"}
+        )
+        beyond = logged_in.call(
+            "PUT",
+            "/api/progress/exam-date",
+            {"date": "2031-03-01", "examCode": "MINI-1"},
+            HTTP_ACCEPT_LANGUAGE="en",
+        )
+    assert within.status_code == 200
+    assert within.json()["examDate"] == "2031-02-28"
+    assert beyond.status_code == 422
+    assert beyond.json()["error"]["fields"] == {"date": ["Choose a date within three years."]}
 
 
 def test_no_plan_without_an_exam_date(logged_in: ApiClient, subs):

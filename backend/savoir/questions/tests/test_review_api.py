@@ -25,8 +25,11 @@ def reviewer(make_user) -> ApiClient:
 
 def test_learners_cannot_use_the_review_queue(logged_in: ApiClient, subs):
     question = make_question(subs["1.1.1"], status=Status.PENDING_REVIEW, source=Source.GENERATED)
-    assert logged_in.get("/api/review/questions").status_code == 403
-    assert logged_in.call("POST", f"/api/review/questions/{question.pk}/approve").status_code == 403
+    assert logged_in.get("/api/moderation/questions").status_code == 403
+    assert (
+        logged_in.call("POST", f"/api/moderation/questions/{question.pk}/approve").status_code
+        == 403
+    )
     question.refresh_from_db()
     assert question.status == Status.PENDING_REVIEW
 
@@ -34,26 +37,26 @@ def test_learners_cannot_use_the_review_queue(logged_in: ApiClient, subs):
 def test_pending_queue_shows_answers_and_approval_makes_it_count(reviewer: ApiClient, subs):
     pending = make_question(subs["1.1.1"], status=Status.PENDING_REVIEW, source=Source.GENERATED)
     make_question(subs["1.1.1"])  # approved already: not in the queue
-    page = reviewer.get("/api/review/questions", {"queue": "pending"}).json()
+    page = reviewer.get("/api/moderation/questions", {"queue": "pending"}).json()
     assert page["count"] == 1
     item = page["items"][0]
     assert item["id"] == pending.pk
     assert [c["isCorrect"] for c in item["choices"]] == [True, False, False, False]
-    approved = reviewer.call("POST", f"/api/review/questions/{pending.pk}/approve").json()
+    approved = reviewer.call("POST", f"/api/moderation/questions/{pending.pk}/approve").json()
     assert approved["status"] == "approved"
-    assert reviewer.get("/api/review/questions", {"queue": "pending"}).json()["count"] == 0
+    assert reviewer.get("/api/moderation/questions", {"queue": "pending"}).json()["count"] == 0
 
 
 def test_reject_needs_a_note(reviewer: ApiClient, subs):
     pending = make_question(subs["1.1.1"], status=Status.PENDING_REVIEW, source=Source.GENERATED)
     assert (
         reviewer.call(
-            "POST", f"/api/review/questions/{pending.pk}/reject", {"note": ""}
+            "POST", f"/api/moderation/questions/{pending.pk}/reject", {"note": ""}
         ).status_code
         == 422
     )
     rejected = reviewer.call(
-        "POST", f"/api/review/questions/{pending.pk}/reject", {"note": "Two keys"}
+        "POST", f"/api/moderation/questions/{pending.pk}/reject", {"note": "Two keys"}
     ).json()
     assert rejected["status"] == "rejected"
     assert Question.objects.get(pk=pending.pk).review_note == "Two keys"
@@ -63,10 +66,10 @@ def test_reported_queue_and_resolution(reviewer: ApiClient, logged_in: ApiClient
     question = make_question(subs["1.1.1"])
     logged_in.call(
         "POST",
-        f"/api/qcm/questions/{question.pk}/reports",
+        f"/api/practice/questions/{question.pk}/reports",
         {"reason": "wrong_key", "comment": "B is right"},
     )
-    page = reviewer.get("/api/review/questions", {"queue": "reported"}).json()
+    page = reviewer.get("/api/moderation/questions", {"queue": "reported"}).json()
     assert page["count"] == 1
     report = page["items"][0]["reports"][0]
     assert (report["reason"], report["comment"], report["state"]) == (
@@ -75,11 +78,11 @@ def test_reported_queue_and_resolution(reviewer: ApiClient, logged_in: ApiClient
         "open",
     )
     resolved = reviewer.call(
-        "POST", f"/api/review/reports/{report['id']}/resolve", {"dismiss": False}
+        "POST", f"/api/moderation/reports/{report['id']}/resolve", {"dismiss": False}
     ).json()
     assert resolved["state"] == "resolved"
     assert QuestionReport.objects.get(pk=report["id"]).state == "resolved"
-    assert reviewer.get("/api/review/questions", {"queue": "reported"}).json()["count"] == 0
+    assert reviewer.get("/api/moderation/questions", {"queue": "reported"}).json()["count"] == 0
 
 
 def test_edit_through_the_queue(reviewer: ApiClient, subs):
@@ -95,7 +98,7 @@ def test_edit_through_the_queue(reviewer: ApiClient, subs):
         "difficulty": 4,
         "choices": choices,
     }
-    edited = reviewer.call("PUT", f"/api/review/questions/{question.pk}", body).json()
+    edited = reviewer.call("PUT", f"/api/moderation/questions/{question.pk}", body).json()
     assert (edited["id"], edited["stem"], edited["difficulty"]) == (
         question.pk,
         "A clearer stem?",
@@ -104,7 +107,7 @@ def test_edit_through_the_queue(reviewer: ApiClient, subs):
     assert [c["text"] for c in edited["choices"] if c["isCorrect"]] == ["Two"]
     two_keys = {**body, "choices": [{**c, "isCorrect": True} for c in choices]}
     response = reviewer.call(
-        "PUT", f"/api/review/questions/{question.pk}", two_keys, HTTP_ACCEPT_LANGUAGE="en"
+        "PUT", f"/api/moderation/questions/{question.pk}", two_keys, HTTP_ACCEPT_LANGUAGE="en"
     )
     assert response.status_code == 422
     assert response.json()["error"]["fields"]["choices"] == ["Exactly one choice must be correct."]

@@ -91,7 +91,7 @@ export function DashboardIcon() {
   );
 }
 
-export function ReviewIcon() {
+export function ModerationIcon() {
   return (
     <svg {...common} aria-hidden="true">
       <rect x="5" y="4" width="14" height="17" rx="2" />

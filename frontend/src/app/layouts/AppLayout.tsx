@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useLocation } from "react-router";
 import { SkeletonBlock } from "@/components/ui";
 import { useCurrentUser } from "@/features/auth";
-import { canReview } from "@/features/review";
+import { canModerate } from "@/features/moderation";
 import { ErrorBoundary } from "../components/ErrorBoundary";
 import {
   BookIcon,
@@ -11,8 +11,8 @@ import {
   GlossaryIcon,
   HomeIcon,
   LoginIcon,
+  ModerationIcon,
   PracticeIcon,
-  ReviewIcon,
   UserIcon,
   UserPlusIcon,
 } from "../components/Icons";
@@ -36,7 +36,7 @@ function useFocusHeadingOnNavigate() {
 function MainNav() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const reviewer = canReview(user);
+  const reviewer = canModerate(user);
   // Signed in, the phone's bottom bar leaves out Home (the logo leads there) to keep five items;
   // for reviewers it leaves out the glossary too (the catalog links to it) to make room for Review.
   const items: {
@@ -55,7 +55,14 @@ function MainNav() {
       ? [{ to: "/practice", label: t("app.nav.practice"), icon: <PracticeIcon />, end: false }]
       : []),
     ...(reviewer
-      ? [{ to: "/review", label: t("app.nav.review"), icon: <ReviewIcon />, end: false }]
+      ? [
+          {
+            to: "/moderation",
+            label: t("app.nav.moderation"),
+            icon: <ModerationIcon />,
+            end: false,
+          },
+        ]
       : []),
     {
       to: "/glossary",

@@ -1,19 +1,9 @@
 from pathlib import Path
 
-import yaml
 from django.core.management.base import BaseCommand, CommandError
 
-from savoir.catalog.content_format import ContentError
 from savoir.catalog.services import catalog_import, glossary_import
-
-
-def load_yaml(path: Path) -> object:
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CommandError(f"{path}: no such file") from None
-    except yaml.YAMLError as exc:
-        raise CommandError(f"{path}: not valid YAML: {exc}") from None
+from savoir.core.content import ContentError, yaml_load
 
 
 class Command(BaseCommand):
@@ -30,11 +20,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, path: Path, dry_run: bool, **options):
-        data = load_yaml(path)
-        importer = (
-            glossary_import if isinstance(data, dict) and "entries" in data else catalog_import
-        )
         try:
+            data = yaml_load(path)
+            importer = (
+                glossary_import if isinstance(data, dict) and "entries" in data else catalog_import
+            )
             summary = importer(data=data, dry_run=dry_run)
         except ContentError as exc:
             raise CommandError(

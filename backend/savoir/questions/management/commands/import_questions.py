@@ -2,8 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from savoir.catalog.content_format import ContentError
-from savoir.catalog.management.commands.import_catalog import load_yaml
+from savoir.core.content import ContentError, yaml_load
 from savoir.questions.services import bank_import
 
 
@@ -16,7 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, path: Path, dry_run: bool, **options):
         try:
-            counts = bank_import(data=load_yaml(path), dry_run=dry_run)
+            counts = bank_import(data=yaml_load(path), dry_run=dry_run)
         except ContentError as exc:
             raise CommandError(
                 f"{path}: {len(exc.errors)} error(s), nothing written:\n  "

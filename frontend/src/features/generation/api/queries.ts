@@ -9,7 +9,7 @@ export function useStartGeneration() {
   return useMutation({
     mutationFn: (body: GenerateInput): Promise<GenerationStarted> =>
       unwrap(
-        api.POST("/api/qcm/generate", {
+        api.POST("/api/generation/runs", {
           headers: { "Accept-Language": body.lang },
           body,
         }),
@@ -26,7 +26,7 @@ export function useGenerationRun(runId: string | null, lang: Language) {
     queryKey: generationKeys.run(runId ?? "", lang),
     queryFn: () =>
       unwrap(
-        api.GET("/api/qcm/runs/{run_id}", {
+        api.GET("/api/generation/runs/{run_id}", {
           headers: { "Accept-Language": lang },
           params: { path: { run_id: runId ?? "" } },
         }),

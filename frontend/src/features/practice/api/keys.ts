@@ -4,7 +4,7 @@ import type { ScopeQuery } from "../lib/scope";
 export const practiceKeys = {
   all: ["practice"] as const,
   nextAll: () => [...practiceKeys.all, "next"] as const,
-  next: (scope: ScopeQuery, mode: PracticeMode, lang: Language) =>
+  next: (scope: ScopeQuery | null, mode: PracticeMode, lang: Language) =>
     [...practiceKeys.nextAll(), scope, mode, lang] as const,
   session: (sessionId: string) => [...practiceKeys.all, "session", sessionId] as const,
 };

@@ -13,20 +13,24 @@ import type { ScopeQuery } from "../lib/scope";
 import { practiceKeys } from "./keys";
 
 /**
- * The session's current question. The server remembers it: asking again before answering gives
- * the same question ("resumed"), so a reload shows it again. Asked again only on purpose
- * (`refetch` for the next question), never behind the learner's back while feedback is shown.
+ * The session's current question. Opening the session is a POST (the server creates or resumes
+ * it and remembers the question on screen), but it is safe to repeat: asking again before
+ * answering gives the same question ("resumed"), so a reload shows it again. Asked again only on
+ * purpose (`refetch` for the next question), never behind the learner's back while feedback is
+ * shown.
  */
 export function usePracticeNext(scope: ScopeQuery | null, mode: PracticeMode, lang: Language) {
   return useQuery({
-    queryKey: practiceKeys.next(scope ?? {}, mode, lang),
-    queryFn: () =>
-      unwrap(
-        api.GET("/api/practice/next", {
+    queryKey: practiceKeys.next(scope, mode, lang),
+    queryFn: () => {
+      if (scope === null) throw new Error("usePracticeNext runs only with a scope");
+      return unwrap(
+        api.POST("/api/practice/sessions", {
           headers: { "Accept-Language": lang },
-          params: { query: { ...scope, lang, mode } },
+          body: { ...scope, lang, mode },
         }),
-      ),
+      );
+    },
     enabled: scope !== null,
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnReconnect: false,
@@ -42,7 +46,7 @@ export function useSubmitAnswer() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: AnswerInput): Promise<AnswerResult> =>
-      unwrap(api.POST("/api/qcm/answer", { body })),
+      unwrap(api.POST("/api/practice/answers", { body })),
     onSuccess: () => {
       // The question on screen is answered: the cached "next" is stale, but is only fetched
       // again when the learner asks for the next question.
@@ -76,7 +80,7 @@ export function useReportQuestion() {
   return useMutation({
     mutationFn: ({ questionId, ...body }: ReportInput & { questionId: number }) =>
       unwrap(
-        api.POST("/api/qcm/questions/{question_id}/reports", {
+        api.POST("/api/practice/questions/{question_id}/reports", {
           params: { path: { question_id: questionId } },
           body,
         }),

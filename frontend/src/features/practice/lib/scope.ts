@@ -15,9 +15,9 @@ export function parseMode(value: string | null): PracticeMode {
     : "mixed";
 }
 
-/** What /api/practice/next is asked about: one of these, with the exam. */
+/** What a practice session is opened on (POST /api/practice/sessions): one of these, with the exam. */
 export type ScopeQuery = {
-  examCode?: string;
+  examCode: string;
   subObjectiveId?: number;
   objectiveId?: number;
   domainCode?: string;
@@ -86,7 +86,7 @@ export function resolveScope(
           kind,
           title: objective.title,
           fallback: objective.fallback,
-          query: { objectiveId: objective.id },
+          query: { examCode, objectiveId: objective.id },
           catalogPath: catalogPaths.objective(examCode, objective.code),
         };
       }
@@ -97,7 +97,7 @@ export function resolveScope(
           kind,
           title: sub.title,
           fallback: sub.fallback,
-          query: { subObjectiveId: sub.id },
+          query: { examCode, subObjectiveId: sub.id },
           catalogPath: catalogPaths.subObjective(examCode, objective.code, sub.code),
           objective: {
             code: objective.code,

@@ -1,14 +1,11 @@
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+"""How API operations know their user: Django's session, checked by ninja's SessionAuth."""
 
 from django.http import HttpRequest
 from ninja.security import SessionAuth
 
-from .errors import NotAuthenticated
+from savoir.core.errors import NotAuthenticated
 
-if TYPE_CHECKING:
-    from savoir.accounts.models import User
+from .models import User
 
 # CSRF is already enforced for every unsafe /api/ call by ApiCsrfMiddleware.
 session_auth = SessionAuth(csrf=False)
@@ -16,8 +13,6 @@ session_auth = SessionAuth(csrf=False)
 
 def request_user(request: HttpRequest) -> User:
     """The signed-in user of an operation protected by session_auth."""
-    from savoir.accounts.models import User
-
     user = request.user
     if not isinstance(user, User):
         raise NotAuthenticated()

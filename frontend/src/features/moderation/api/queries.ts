@@ -1,17 +1,22 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Language, ReviewEditInput, ReviewItem, ReviewQueueName } from "@/api/types";
+import type {
+  Language,
+  ModerationEditInput,
+  ModerationItem,
+  ModerationQueueName,
+} from "@/api/types";
 import { api, unwrap } from "@/lib/api-client";
-import { reviewKeys } from "./keys";
+import { moderationKeys } from "./keys";
 
 export const PAGE_SIZE = 20;
 
 /** One page of a queue: AI questions pending review, or questions with open reports. */
-export function useReviewQueue(queue: ReviewQueueName, lang: Language | null, page: number) {
+export function useReviewQueue(queue: ModerationQueueName, lang: Language | null, page: number) {
   return useQuery({
-    queryKey: reviewKeys.queue(queue, lang, page),
+    queryKey: moderationKeys.queue(queue, lang, page),
     queryFn: () =>
       unwrap(
-        api.GET("/api/review/questions", {
+        api.GET("/api/moderation/questions", {
           params: {
             query: { queue, lang, limit: PAGE_SIZE, offset: page * PAGE_SIZE },
           },
@@ -26,7 +31,7 @@ function useReviewMutation<V, R>(mutationFn: (variables: V) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: reviewKeys.queues() }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: moderationKeys.queues() }),
   });
 }
 
@@ -34,16 +39,16 @@ const byId = (questionId: number) => ({ params: { path: { question_id: questionI
 
 export function useApproveQuestion() {
   return useReviewMutation(
-    (questionId: number): Promise<ReviewItem> =>
-      unwrap(api.POST("/api/review/questions/{question_id}/approve", byId(questionId))),
+    (questionId: number): Promise<ModerationItem> =>
+      unwrap(api.POST("/api/moderation/questions/{question_id}/approve", byId(questionId))),
   );
 }
 
 export function useRejectQuestion() {
   return useReviewMutation(
-    ({ questionId, note }: { questionId: number; note: string }): Promise<ReviewItem> =>
+    ({ questionId, note }: { questionId: number; note: string }): Promise<ModerationItem> =>
       unwrap(
-        api.POST("/api/review/questions/{question_id}/reject", {
+        api.POST("/api/moderation/questions/{question_id}/reject", {
           ...byId(questionId),
           body: { note },
         }),
@@ -53,23 +58,26 @@ export function useRejectQuestion() {
 
 export function useRetireQuestion() {
   return useReviewMutation(
-    (questionId: number): Promise<ReviewItem> =>
-      unwrap(api.POST("/api/review/questions/{question_id}/retire", byId(questionId))),
+    (questionId: number): Promise<ModerationItem> =>
+      unwrap(api.POST("/api/moderation/questions/{question_id}/retire", byId(questionId))),
   );
 }
 
 /** Saves an edit; when learners had answered the question, the server answers a new version. */
 export function useEditQuestion() {
   return useReviewMutation(
-    ({ questionId, ...body }: ReviewEditInput & { questionId: number }): Promise<ReviewItem> =>
-      unwrap(api.PUT("/api/review/questions/{question_id}", { ...byId(questionId), body })),
+    ({
+      questionId,
+      ...body
+    }: ModerationEditInput & { questionId: number }): Promise<ModerationItem> =>
+      unwrap(api.PUT("/api/moderation/questions/{question_id}", { ...byId(questionId), body })),
   );
 }
 
 export function useResolveReport() {
   return useReviewMutation(({ reportId, dismiss }: { reportId: number; dismiss: boolean }) =>
     unwrap(
-      api.POST("/api/review/reports/{report_id}/resolve", {
+      api.POST("/api/moderation/reports/{report_id}/resolve", {
         params: { path: { report_id: reportId } },
         body: { dismiss },
       }),

@@ -1,15 +1,15 @@
 import { type KeyboardEvent, useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import type { Language, ReviewQueueName } from "@/api/types";
+import type { Language, ModerationQueueName } from "@/api/types";
 import { Alert, Button, PageHeading, Select, SkeletonBlock } from "@/components/ui";
 import { errorMessage } from "@/lib/forms";
 import { PAGE_SIZE, useReviewQueue } from "../api/queries";
-import { ReviewCard } from "./ReviewCard";
+import { ModerationCard } from "./ModerationCard";
 
-const QUEUES: readonly ReviewQueueName[] = ["pending", "reported"];
+const QUEUES: readonly ModerationQueueName[] = ["pending", "reported"];
 
-const parseQueue = (value: string | null): ReviewQueueName =>
+const parseQueue = (value: string | null): ModerationQueueName =>
   value === "reported" ? "reported" : "pending";
 const parseLang = (value: string | null): Language | null =>
   value === "fr" || value === "en" ? value : null;
@@ -19,10 +19,10 @@ const parsePage = (value: string | null): number => {
 };
 
 /**
- * /review — for teachers and admins: AI questions pending review, and reported questions; the
+ * /moderation — for teachers and admins: AI questions pending moderation, and reported questions; the
  * tab, language filter and page live in the URL (?queue=reported&lang=fr&page=1).
  */
-export function ReviewQueue() {
+export function ModerationQueue() {
   const { t } = useTranslation();
   const id = useId();
   const [params, setParams] = useSearchParams();
@@ -30,9 +30,9 @@ export function ReviewQueue() {
   const lang = parseLang(params.get("lang"));
   const page = parsePage(params.get("page"));
   const list = useReviewQueue(queue, lang, page);
-  const tabs = useRef(new Map<ReviewQueueName, HTMLButtonElement | null>());
+  const tabs = useRef(new Map<ModerationQueueName, HTMLButtonElement | null>());
 
-  const update = (next: { queue?: ReviewQueueName; lang?: Language | null; page?: number }) => {
+  const update = (next: { queue?: ModerationQueueName; lang?: Language | null; page?: number }) => {
     const values = { queue, lang, page: 0, ...next };
     const search = new URLSearchParams();
     if (values.queue !== "pending") search.set("queue", values.queue);
@@ -55,12 +55,12 @@ export function ReviewQueue() {
   return (
     <div className="page review">
       <header className="review__header">
-        <PageHeading title={t("review.title")}>{t("review.title")}</PageHeading>
-        <p className="level-header__lead">{t("review.lead")}</p>
+        <PageHeading title={t("moderation.title")}>{t("moderation.title")}</PageHeading>
+        <p className="level-header__lead">{t("moderation.lead")}</p>
       </header>
 
       <div className="review__controls">
-        <div className="tabs" role="tablist" aria-label={t("review.tabsLabel")}>
+        <div className="tabs" role="tablist" aria-label={t("moderation.tabsLabel")}>
           {QUEUES.map((item) => (
             <button
               key={item}
@@ -77,17 +77,17 @@ export function ReviewQueue() {
               onClick={() => update({ queue: item })}
               onKeyDown={onTabKey}
             >
-              {t(`review.tabs.${item}`)}
+              {t(`moderation.tabs.${item}`)}
             </button>
           ))}
         </div>
         <div className="review__filter">
           <Select
-            label={t("review.filter.language")}
+            label={t("moderation.filter.language")}
             value={lang ?? ""}
             onChange={(event) => update({ lang: parseLang(event.target.value) })}
           >
-            <option value="">{t("review.filter.all")}</option>
+            <option value="">{t("moderation.filter.all")}</option>
             <option value="fr">{t("app.languages.fr")}</option>
             <option value="en">{t("app.languages.en")}</option>
           </Select>
@@ -112,33 +112,33 @@ export function ReviewQueue() {
         ) : !data ? (
           <SkeletonBlock lines={8} />
         ) : data.items.length === 0 ? (
-          <p className="empty-state empty-state--boxed">{t(`review.empty.${queue}`)}</p>
+          <p className="empty-state empty-state--boxed">{t(`moderation.empty.${queue}`)}</p>
         ) : (
           <>
             <p className="review__count" aria-live="polite">
-              {t("review.count", { count: data.count })}
+              {t("moderation.count", { count: data.count })}
             </p>
-            <ul className="review-list">
+            <ul className="moderation-list">
               {data.items.map((item) => (
-                <ReviewCard key={item.id} item={item} />
+                <ModerationCard key={item.id} item={item} />
               ))}
             </ul>
             {pages > 1 ? (
-              <nav className="review__pager" aria-label={t("review.pager.label")}>
+              <nav className="review__pager" aria-label={t("moderation.pager.label")}>
                 <Button
                   variant="secondary"
                   disabled={page === 0}
                   onClick={() => update({ page: page - 1 })}
                 >
-                  {t("review.pager.previous")}
+                  {t("moderation.pager.previous")}
                 </Button>
-                <span>{t("review.pager.page", { page: page + 1, pages })}</span>
+                <span>{t("moderation.pager.page", { page: page + 1, pages })}</span>
                 <Button
                   variant="secondary"
                   disabled={page + 1 >= pages}
                   onClick={() => update({ page: page + 1 })}
                 >
-                  {t("review.pager.next")}
+                  {t("moderation.pager.next")}
                 </Button>
               </nav>
             ) : null}

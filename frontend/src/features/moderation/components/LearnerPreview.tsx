@@ -8,7 +8,7 @@ import {
   useState,
 } from "react";
 import { useTranslation } from "react-i18next";
-import type { Confidence, ReviewItem } from "@/api/types";
+import type { Confidence, ModerationItem } from "@/api/types";
 import { Button } from "@/components/ui";
 import {
   ChoiceForm,
@@ -27,7 +27,7 @@ import {
 
 /*
  * The practice screen's question, for a reviewer, with nothing recorded. The practice
- * `QuestionCard` itself sends the answer to POST /api/qcm/answer (which records it and moves the
+ * `QuestionCard` itself sends the answer to POST /api/practice/answers (which records it and moves the
  * learner's mastery and spaced repetition), and its "Review later" and "Report" tools write too;
  * so the preview composes the same parts (QuestionParts) and computes the feedback from the
  * review item (`previewAnswer`). What only a real answer has (mastery change, next review) is
@@ -63,15 +63,15 @@ function PreviewFeedback({
       language={language}
     >
       <p className="learner-preview__note">
-        {t("review.preview.notRecorded", { code: subObjectiveCode })}
+        {t("moderation.preview.notRecorded", { code: subObjectiveCode })}
       </p>
 
       <div className="feedback__actions learner-preview__actions">
         <Button onClick={onClose} block>
-          {t("review.preview.close")}
+          {t("moderation.preview.close")}
         </Button>
         <Button variant="secondary" onClick={onAgain} block>
-          {t("review.preview.again")}
+          {t("moderation.preview.again")}
         </Button>
       </div>
     </FeedbackSection>
@@ -89,7 +89,7 @@ export function LearnerPreview({
   stemId,
   onClose,
 }: {
-  item: ReviewItem;
+  item: ModerationItem;
   /** The card is labelled by its stem: the preview's stem takes the same id. */
   stemId: string;
   onClose: () => void;
@@ -163,12 +163,12 @@ export function LearnerPreview({
       <div className="learner-preview__bar">
         <div className="learner-preview__intro">
           <h3 className="learner-preview__title" id={`${id}-title`} tabIndex={-1} ref={title}>
-            {t("review.preview.title")}
+            {t("moderation.preview.title")}
           </h3>
-          <p className="learner-preview__lead">{t("review.preview.lead")}</p>
+          <p className="learner-preview__lead">{t("moderation.preview.lead")}</p>
         </div>
         <Button variant="secondary" className="learner-preview__back" onClick={onClose}>
-          {t("review.preview.close")}
+          {t("moderation.preview.close")}
         </Button>
       </div>
 

@@ -1,10 +1,10 @@
-import type { AnswerResult, Confidence, PracticeQuestion, ReviewItem } from "@/api/types";
+import type { AnswerResult, Confidence, ModerationItem, PracticeQuestion } from "@/api/types";
 
 /** What a learner is shown before answering: the practice shape, with no answer in it. */
 export type LearnerQuestion = Pick<PracticeQuestion, "id" | "stem" | "aiUnreviewed" | "choices">;
 
 /**
- * The part of the server's answer (POST /api/qcm/answer) that depends on the question alone.
+ * The part of the server's answer (POST /api/practice/answers) that depends on the question alone.
  * Mastery and the next review depend on the learner's history, so the preview has none.
  */
 export type PreviewResult = Pick<
@@ -17,7 +17,7 @@ export type PreviewResult = Pick<
  * and question; the preview draws one order when it opens and keeps it while it stays open.
  */
 export function shuffledChoiceIds(
-  item: Pick<ReviewItem, "choices">,
+  item: Pick<ModerationItem, "choices">,
   random: () => number = Math.random,
 ): number[] {
   const ids = item.choices.map((choice) => choice.id);
@@ -29,14 +29,14 @@ export function shuffledChoiceIds(
 }
 
 /** Same rule as the server's `is_ai_unreviewed`: the badge learners see on such questions. */
-const isAiUnreviewed = (item: ReviewItem) =>
+const isAiUnreviewed = (item: ModerationItem) =>
   item.source === "generated" && item.status === "pending_review";
 
 /**
  * The review item as the practice screen receives it: choices in `order` (ids not in it, say
  * after a refresh of the queue, come last in stored order), without `isCorrect` or explanations.
  */
-export function toLearnerQuestion(item: ReviewItem, order: readonly number[]): LearnerQuestion {
+export function toLearnerQuestion(item: ModerationItem, order: readonly number[]): LearnerQuestion {
   const rank = (id: number) => {
     const index = order.indexOf(id);
     return index === -1 ? order.length : index;
@@ -57,7 +57,7 @@ export function toLearnerQuestion(item: ReviewItem, order: readonly number[]): L
  * also remembers earlier ones; a preview has no history).
  */
 export function previewAnswer(
-  item: ReviewItem,
+  item: ModerationItem,
   choiceId: number,
   confidence: Confidence | null,
 ): PreviewResult {

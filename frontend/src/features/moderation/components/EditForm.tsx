@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ReviewItem } from "@/api/types";
+import type { ModerationItem } from "@/api/types";
 import { Alert, Button, useToast } from "@/components/ui";
 import { errorMessage } from "@/lib/forms";
 import { useEditQuestion } from "../api/queries";
@@ -50,7 +50,7 @@ function TextArea({
  * Edits a question in place: stem, explanation, difficulty, each choice with its explanation and
  * one correct answer. Saving a question learners answered makes a new version (a new id).
  */
-export function EditForm({ item, onDone }: { item: ReviewItem; onDone: () => void }) {
+export function EditForm({ item, onDone }: { item: ModerationItem; onDone: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   const toast = useToast();
@@ -102,7 +102,7 @@ export function EditForm({ item, onDone }: { item: ReviewItem; onDone: () => voi
       {
         onSuccess: (saved) => {
           toast.show(
-            t(saved.id !== item.id ? "review.toast.newVersion" : "review.toast.saved", {
+            t(saved.id !== item.id ? "moderation.toast.newVersion" : "moderation.toast.saved", {
               version: saved.version,
             }),
             "success",
@@ -114,9 +114,9 @@ export function EditForm({ item, onDone }: { item: ReviewItem; onDone: () => voi
   };
 
   return (
-    <form className="review-form" onSubmit={onSubmit} noValidate>
+    <form className="moderation-form" onSubmit={onSubmit} noValidate>
       <TextArea
-        label={t("review.edit.stem")}
+        label={t("moderation.edit.stem")}
         value={stem}
         onChange={setStem}
         rows={3}
@@ -124,7 +124,7 @@ export function EditForm({ item, onDone }: { item: ReviewItem; onDone: () => voi
         invalid={showErrors && !stem.trim()}
       />
       <fieldset className="review-form__choices">
-        <legend className="field__label">{t("review.edit.choices")}</legend>
+        <legend className="field__label">{t("moderation.edit.choices")}</legend>
         {choices.map((choice, index) => (
           <div key={choice.key} className="review-form__choice">
             <label className="option">
@@ -135,17 +135,17 @@ export function EditForm({ item, onDone }: { item: ReviewItem; onDone: () => voi
                 checked={correct === choice.key}
                 onChange={() => setCorrect(choice.key)}
               />
-              <span>{t("review.edit.correct", { n: index + 1 })}</span>
+              <span>{t("moderation.edit.correct", { n: index + 1 })}</span>
             </label>
             <TextArea
-              label={t("review.edit.choiceText", { n: index + 1 })}
+              label={t("moderation.edit.choiceText", { n: index + 1 })}
               value={choice.text}
               onChange={(text) => setChoice(choice.key, { text })}
               lang={item.language}
               invalid={showErrors && !choice.text.trim()}
             />
             <TextArea
-              label={t("review.edit.choiceExplanation", { n: index + 1 })}
+              label={t("moderation.edit.choiceExplanation", { n: index + 1 })}
               value={choice.explanation}
               onChange={(value) => setChoice(choice.key, { explanation: value })}
               lang={item.language}
@@ -155,7 +155,7 @@ export function EditForm({ item, onDone }: { item: ReviewItem; onDone: () => voi
         ))}
       </fieldset>
       <TextArea
-        label={t("review.edit.explanation")}
+        label={t("moderation.edit.explanation")}
         value={explanation}
         onChange={setExplanation}
         rows={3}
@@ -164,7 +164,7 @@ export function EditForm({ item, onDone }: { item: ReviewItem; onDone: () => voi
       />
       <div className="field">
         <label className="field__label" htmlFor={`${id}-difficulty`}>
-          {t("review.edit.difficulty")}
+          {t("moderation.edit.difficulty")}
         </label>
         <select
           id={`${id}-difficulty`}
@@ -179,15 +179,15 @@ export function EditForm({ item, onDone }: { item: ReviewItem; onDone: () => voi
           ))}
         </select>
       </div>
-      <p className="field__hint">{t("review.edit.versionHint")}</p>
-      {showErrors && !complete ? <Alert>{t("review.edit.incomplete")}</Alert> : null}
+      <p className="field__hint">{t("moderation.edit.versionHint")}</p>
+      {showErrors && !complete ? <Alert>{t("moderation.edit.incomplete")}</Alert> : null}
       {edit.isError ? <Alert>{errorMessage(edit.error, t)}</Alert> : null}
       <div className="review-form__actions">
         <Button variant="secondary" onClick={onDone}>
-          {t("review.actions.cancel")}
+          {t("moderation.actions.cancel")}
         </Button>
         <Button type="submit" loading={edit.isPending}>
-          {t("review.edit.save")}
+          {t("moderation.edit.save")}
         </Button>
       </div>
     </form>

@@ -1,24 +1,24 @@
 import { useTranslation } from "react-i18next";
 import { Alert, PageHeading } from "@/components/ui";
 import { RequireAuth, useCurrentUser } from "@/features/auth";
-import { canReview, ReviewQueue } from "@/features/review";
+import { canModerate, ModerationQueue } from "@/features/moderation";
 
 function ReviewGate() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  if (!canReview(user)) {
+  if (!canModerate(user)) {
     return (
       <div className="page page--narrow">
-        <PageHeading title={t("review.title")}>{t("review.title")}</PageHeading>
-        <Alert>{t("review.forbidden")}</Alert>
+        <PageHeading title={t("moderation.title")}>{t("moderation.title")}</PageHeading>
+        <Alert>{t("moderation.forbidden")}</Alert>
       </div>
     );
   }
-  return <ReviewQueue />;
+  return <ModerationQueue />;
 }
 
-/** /review — the review queue, for teachers and admins. */
-export function ReviewPage() {
+/** /moderation — the moderation queue, for teachers and admins. */
+export function ModerationPage() {
   return (
     <RequireAuth>
       <ReviewGate />

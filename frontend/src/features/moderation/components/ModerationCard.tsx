@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ReviewItem, ReviewReport } from "@/api/types";
+import type { ModerationItem, ModerationReport } from "@/api/types";
 import { Alert, Button, useToast } from "@/components/ui";
 import { formatDateTime, keepPunctuation } from "@/lib/format";
 import { errorMessage } from "@/lib/forms";
@@ -25,7 +25,7 @@ type KnownReason = (typeof REPORT_REASONS)[number];
 const isKnownReason = (value: string): value is KnownReason =>
   (REPORT_REASONS as readonly string[]).includes(value);
 
-function RejectForm({ item, onDone }: { item: ReviewItem; onDone: () => void }) {
+function RejectForm({ item, onDone }: { item: ModerationItem; onDone: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   const toast = useToast();
@@ -45,7 +45,7 @@ function RejectForm({ item, onDone }: { item: ReviewItem; onDone: () => void }) 
       { questionId: item.id, note: note.trim() },
       {
         onSuccess: () => {
-          toast.show(t("review.toast.rejected"), "success");
+          toast.show(t("moderation.toast.rejected"), "success");
           onDone();
         },
       },
@@ -53,10 +53,10 @@ function RejectForm({ item, onDone }: { item: ReviewItem; onDone: () => void }) 
   };
 
   return (
-    <form className="review-form" onSubmit={onSubmit} noValidate>
+    <form className="moderation-form" onSubmit={onSubmit} noValidate>
       <div className="field">
         <label className="field__label" htmlFor={`${id}-note`}>
-          {t("review.reject.note")}
+          {t("moderation.reject.note")}
         </label>
         <textarea
           ref={input}
@@ -75,28 +75,28 @@ function RejectForm({ item, onDone }: { item: ReviewItem; onDone: () => void }) 
         />
         {missing ? (
           <p className="field__error" id={`${id}-note-error`} role="alert">
-            {t("review.reject.noteRequired")}
+            {t("moderation.reject.noteRequired")}
           </p>
         ) : (
           <p className="field__hint" id={`${id}-note-hint`}>
-            {t("review.reject.noteHint")}
+            {t("moderation.reject.noteHint")}
           </p>
         )}
       </div>
       {reject.isError ? <Alert>{errorMessage(reject.error, t)}</Alert> : null}
       <div className="review-form__actions">
         <Button variant="secondary" onClick={onDone}>
-          {t("review.actions.cancel")}
+          {t("moderation.actions.cancel")}
         </Button>
         <Button type="submit" variant="danger" loading={reject.isPending}>
-          {t("review.reject.submit")}
+          {t("moderation.reject.submit")}
         </Button>
       </div>
     </form>
   );
 }
 
-function ReportEntry({ report }: { report: ReviewReport }) {
+function ReportEntry({ report }: { report: ModerationReport }) {
   const { t, i18n } = useTranslation();
   const toast = useToast();
   const resolve = useResolveReport();
@@ -106,34 +106,39 @@ function ReportEntry({ report }: { report: ReviewReport }) {
       { reportId: report.id, dismiss },
       {
         onSuccess: () =>
-          toast.show(t(dismiss ? "review.toast.dismissed" : "review.toast.resolved"), "success"),
+          toast.show(
+            t(dismiss ? "moderation.toast.dismissed" : "moderation.toast.resolved"),
+            "success",
+          ),
         onError: (error) => toast.show(errorMessage(error, t), "error"),
       },
     );
   return (
-    <li className="review-report">
+    <li className="moderation-report">
       <p className="review-report__reason">
         {isKnownReason(report.reason)
           ? t(`practice.report.reasons.${report.reason}`)
           : report.reason}
-        <span className={`review-state review-state--${report.state}`}>
-          {t(`review.reportState.${report.state as "open"}`, { defaultValue: report.state })}
+        <span className={`moderation-state moderation-state--${report.state}`}>
+          {t(`moderation.reportState.${report.state as "open"}`, { defaultValue: report.state })}
         </span>
       </p>
       {report.comment ? <p className="review-report__comment">“{report.comment}”</p> : null}
       <p className="review-report__meta">
         {formatDateTime(report.createdAt, i18n.language)} ·{" "}
         {t(
-          report.answeredBeforeReport ? "review.report.afterAnswer" : "review.report.beforeAnswer",
+          report.answeredBeforeReport
+            ? "moderation.report.afterAnswer"
+            : "moderation.report.beforeAnswer",
         )}
       </p>
       {open ? (
         <div className="review-report__actions">
           <Button variant="secondary" onClick={() => act(false)} disabled={resolve.isPending}>
-            {t("review.actions.resolve")}
+            {t("moderation.actions.resolve")}
           </Button>
           <Button variant="ghost" onClick={() => act(true)} disabled={resolve.isPending}>
-            {t("review.actions.dismiss")}
+            {t("moderation.actions.dismiss")}
           </Button>
         </div>
       ) : null}
@@ -144,7 +149,7 @@ function ReportEntry({ report }: { report: ReviewReport }) {
 type Mode = "view" | "edit" | "reject" | "preview";
 
 /** One question as a reviewer sees it: the key marked, every explanation, its reports, actions. */
-export function ReviewCard({ item }: { item: ReviewItem }) {
+export function ModerationCard({ item }: { item: ModerationItem }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const toast = useToast();
@@ -169,31 +174,31 @@ export function ReviewCard({ item }: { item: ReviewItem }) {
 
   const onApprove = () =>
     approve.mutate(item.id, {
-      onSuccess: () => toast.show(t("review.toast.approved"), "success"),
+      onSuccess: () => toast.show(t("moderation.toast.approved"), "success"),
       onError: (error) => toast.show(errorMessage(error, t), "error"),
     });
   const onRetire = () =>
     retire.mutate(item.id, {
-      onSuccess: () => toast.show(t("review.toast.retired"), "success"),
+      onSuccess: () => toast.show(t("moderation.toast.retired"), "success"),
       onError: (error) => toast.show(errorMessage(error, t), "error"),
     });
 
   return (
     // Named by its stem, which the edit form replaces by a text field: no name then rather than a
     // reference to nothing.
-    <li className="review-card" aria-labelledby={mode === "edit" ? undefined : `${id}-stem`}>
+    <li className="moderation-card" aria-labelledby={mode === "edit" ? undefined : `${id}-stem`}>
       <div className="review-card__main">
         <p className="review-card__meta">
           <span className="tag tag--verb">{item.subObjectiveCode}</span>
           <span className="tag tag--verb">{t(`app.languages.${item.language as "fr"}`)}</span>
-          <span>{t("review.card.version", { version: item.version })}</span>
+          <span>{t("moderation.card.version", { version: item.version })}</span>
           <span>
-            {t("review.card.difficulty", {
+            {t("moderation.card.difficulty", {
               label: t(`generation.form.difficulties.${item.difficulty as 1}`),
             })}
           </span>
           <span>
-            {t(`review.source.${item.source as "generated"}`, { defaultValue: item.source })}
+            {t(`moderation.source.${item.source as "generated"}`, { defaultValue: item.source })}
           </span>
           <span>{formatDateTime(item.createdAt, i18n.language)}</span>
         </p>
@@ -207,15 +212,15 @@ export function ReviewCard({ item }: { item: ReviewItem }) {
             <h2 className="review-card__stem" id={`${id}-stem`} lang={item.language}>
               {keepPunctuation(item.stem)}
             </h2>
-            <ol className="review-choices" aria-label={t("review.card.choices")}>
+            <ol className="moderation-choices" aria-label={t("moderation.card.choices")}>
               {item.choices.map((choice) => (
                 <li
                   key={choice.id}
-                  className={`review-choice${choice.isCorrect ? " review-choice--correct" : ""}`}
+                  className={`moderation-choice${choice.isCorrect ? " moderation-choice--correct" : ""}`}
                 >
                   <p className="review-choice__text">
                     {choice.isCorrect ? (
-                      <span className="status status--correct">{t("review.card.correct")}</span>
+                      <span className="status status--correct">{t("moderation.card.correct")}</span>
                     ) : null}{" "}
                     <span lang={item.language}>{choice.text}</span>
                   </p>
@@ -226,7 +231,7 @@ export function ReviewCard({ item }: { item: ReviewItem }) {
               ))}
             </ol>
             <div className="review-card__explanation">
-              <h3 className="review-card__subtitle">{t("review.card.explanation")}</h3>
+              <h3 className="review-card__subtitle">{t("moderation.card.explanation")}</h3>
               <p lang={item.language}>{item.explanation}</p>
             </div>
           </>
@@ -243,34 +248,34 @@ export function ReviewCard({ item }: { item: ReviewItem }) {
               onClick={() => setMode("preview")}
               disabled={busy}
             >
-              {t("review.actions.preview")}
+              {t("moderation.actions.preview")}
             </Button>
             {item.status !== "approved" ? (
               <Button onClick={onApprove} loading={approve.isPending} disabled={busy}>
-                {t("review.actions.approve")}
+                {t("moderation.actions.approve")}
               </Button>
             ) : null}
             <Button variant="secondary" onClick={() => setMode("edit")} disabled={busy}>
-              {t("review.actions.edit")}
+              {t("moderation.actions.edit")}
             </Button>
             {item.status !== "approved" ? (
               <Button variant="secondary" onClick={() => setMode("reject")} disabled={busy}>
-                {t("review.actions.reject")}
+                {t("moderation.actions.reject")}
               </Button>
             ) : null}
             <Button variant="danger" onClick={onRetire} loading={retire.isPending} disabled={busy}>
-              {t("review.actions.retire")}
+              {t("moderation.actions.retire")}
             </Button>
           </div>
         ) : null}
       </div>
 
       {item.reports.length > 0 ? (
-        <aside className="review-card__reports" aria-label={t("review.card.reports")}>
+        <aside className="review-card__reports" aria-label={t("moderation.card.reports")}>
           <h3 className="review-card__subtitle">
-            {t("review.card.reportsCount", { count: item.reports.length })}
+            {t("moderation.card.reportsCount", { count: item.reports.length })}
           </h3>
-          <ul className="review-reports">
+          <ul className="moderation-reports">
             {item.reports.map((report) => (
               <ReportEntry key={report.id} report={report} />
             ))}

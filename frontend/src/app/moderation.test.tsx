@@ -1,13 +1,13 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ReviewItem, User } from "@/api/types";
+import type { ModerationItem, User } from "@/api/types";
 import { catalogApi } from "@/test/catalog-fixtures";
 import { aUser, type Handler, json, mockApi, renderApp } from "@/test/utils";
 
 const teacher: User = { ...aUser, role: "teacher" };
 
-function anItem(id: number, extra: Partial<ReviewItem> = {}): ReviewItem {
+function anItem(id: number, extra: Partial<ModerationItem> = {}): ModerationItem {
   return {
     id,
     groupId: `00000000-0000-4000-8000-0000000000${id}`,
@@ -44,7 +44,7 @@ function reviewServer(user: User = teacher) {
   const routes: Record<string, Handler> = {
     ...catalogApi(),
     "GET /api/auth/me": () => json(user),
-    "GET /api/review/questions": (request) => {
+    "GET /api/moderation/questions": (request) => {
       const url = new URL(request.url);
       calls.push({ method: "GET", path: `${url.pathname}${url.search}`, body: null });
       const queue = url.searchParams.get("queue");
@@ -73,14 +73,14 @@ function reviewServer(user: User = teacher) {
   };
   for (const id of [1, 2, 9]) {
     for (const action of ["approve", "reject", "retire"]) {
-      routes[`POST /api/review/questions/${id}/${action}`] = record;
+      routes[`POST /api/moderation/questions/${id}/${action}`] = record;
     }
-    routes[`PUT /api/review/questions/${id}`] = record;
+    routes[`PUT /api/moderation/questions/${id}`] = record;
   }
-  routes["POST /api/review/reports/31/resolve"] = async (request) => {
+  routes["POST /api/moderation/reports/31/resolve"] = async (request) => {
     calls.push({
       method: "POST",
-      path: "/api/review/reports/31/resolve",
+      path: "/api/moderation/reports/31/resolve",
       body: await request.json(),
     });
     return json({ id: 31, state: "dismissed" });
@@ -94,7 +94,7 @@ describe("review queue", () => {
   it("shows pending AI questions with the key marked; approve calls its endpoint", async () => {
     const server = reviewServer();
     mockApi(server.routes);
-    renderApp("/review");
+    renderApp("/moderation");
     const user = userEvent.setup();
 
     expect(await screen.findByText("Pending question 1?")).toBeInTheDocument();
@@ -111,7 +111,7 @@ describe("review queue", () => {
     await user.click(within(first).getByRole("button", { name: "Approve" }));
     expect(await screen.findByText("Question approved.")).toBeInTheDocument();
     expect(server.calls.filter((call) => call.method !== "GET")).toEqual([
-      { method: "POST", path: "/api/review/questions/1/approve", body: null },
+      { method: "POST", path: "/api/moderation/questions/1/approve", body: null },
     ]);
     // The queue is read again.
     await waitFor(() =>
@@ -122,7 +122,7 @@ describe("review queue", () => {
   it("requires a note to reject", async () => {
     const server = reviewServer();
     mockApi(server.routes);
-    renderApp("/review");
+    renderApp("/moderation");
     const user = userEvent.setup();
     await screen.findByText("Pending question 2?");
     const second = card("Pending question 2?");
@@ -140,7 +140,7 @@ describe("review queue", () => {
     expect(server.calls.filter((call) => call.method === "POST")).toEqual([
       {
         method: "POST",
-        path: "/api/review/questions/2/reject",
+        path: "/api/moderation/questions/2/reject",
         body: { note: "Two answers fit." },
       },
     ]);
@@ -149,7 +149,7 @@ describe("review queue", () => {
   it("edits a question with one correct answer", async () => {
     const server = reviewServer();
     mockApi(server.routes);
-    renderApp("/review");
+    renderApp("/moderation");
     const user = userEvent.setup();
     await screen.findByText("Pending question 1?");
     const first = card("Pending question 1?");
@@ -161,7 +161,7 @@ describe("review queue", () => {
     await user.click(within(first).getByRole("button", { name: "Save" }));
     expect(await screen.findByText("Question saved.")).toBeInTheDocument();
     const put = server.calls.find((call) => call.method === "PUT");
-    expect(put?.path).toBe("/api/review/questions/1");
+    expect(put?.path).toBe("/api/moderation/questions/1");
     expect(put?.body).toMatchObject({
       stem: "Edited stem?",
       explanation: "Explanation 1.",
@@ -178,7 +178,7 @@ describe("review queue", () => {
   it("lists reported questions with their reports; dismiss resolves the report", async () => {
     const server = reviewServer();
     mockApi(server.routes);
-    renderApp("/review");
+    renderApp("/moderation");
     const user = userEvent.setup();
     await user.click(await screen.findByRole("tab", { name: "Reported" }));
     expect(await screen.findByText("Pending question 9?")).toBeInTheDocument();
@@ -196,7 +196,7 @@ describe("review queue", () => {
   it("keeps learners out", async () => {
     const server = reviewServer(aUser);
     mockApi(server.routes);
-    renderApp("/review");
+    renderApp("/moderation");
     expect(
       await screen.findByText("This page is for teachers and administrators."),
     ).toBeInTheDocument();
@@ -214,7 +214,7 @@ describe("learner preview", () => {
     vi.spyOn(Math, "random").mockReturnValue(0);
     const server = reviewServer({ ...teacher, language });
     const requests = mockApi(server.routes).calls;
-    renderApp("/review", language);
+    renderApp("/moderation", language);
     const user = userEvent.setup();
     await screen.findByText("Pending question 1?");
     const first = card("Pending question 1?");
@@ -250,9 +250,9 @@ describe("learner preview", () => {
     expect(within(first).queryByText("Right answer")).toBeNull();
     expect(within(first).queryByText(/^Why 1\./)).toBeNull();
     expect(within(first).queryByText("Explanation 1.")).toBeNull();
-    expect(first.querySelector(".choice--correct, .review-choice--correct")).toBeNull();
+    expect(first.querySelector(".choice--correct, .moderation-choice--correct")).toBeNull();
     expect(within(first).queryByRole("button", { name: "Approve" })).toBeNull();
-    expect(sent(requests)).toEqual(["GET /api/auth/me", "GET /api/review/questions"]);
+    expect(sent(requests)).toEqual(["GET /api/auth/me", "GET /api/moderation/questions"]);
   });
 
   it("a wrong choice (keys 2 then Enter) shows the learner's feedback; nothing is sent", async () => {
@@ -297,7 +297,7 @@ describe("learner preview", () => {
     expect(within(first).queryByRole("region", { name: "Learner preview" })).toBeNull();
     expect(within(first).getByRole("button", { name: "Preview as a learner" })).toHaveFocus();
     expect(within(first).getByRole("button", { name: "Approve" })).toBeEnabled();
-    expect(sent(requests)).toEqual(["GET /api/auth/me", "GET /api/review/questions"]);
+    expect(sent(requests)).toEqual(["GET /api/auth/me", "GET /api/moderation/questions"]);
   });
 
   it("with clicks: a wrong answer given as sure is a misconception; answer again keeps the order", async () => {
@@ -325,7 +325,7 @@ describe("learner preview", () => {
     expect(within(preview).getByRole("heading", { name: "Correct!" })).toHaveFocus();
     expect(within(preview).getByText("Well done: your answer is right.")).toBeInTheDocument();
     expect(sent(requests).filter((call) => !call.startsWith("GET "))).toEqual([]);
-    expect(sent(requests)).not.toContain("POST /api/qcm/answer");
+    expect(sent(requests)).not.toContain("POST /api/practice/answers");
   });
 
   it("closing returns to the review card; the keys do nothing there", async () => {
@@ -344,7 +344,7 @@ describe("learner preview", () => {
     expect(within(first).getByRole("region", { name: "Learner preview" })).toBeInTheDocument();
     await user.keyboard("{Escape}");
     expect(within(first).queryByRole("region", { name: "Learner preview" })).toBeNull();
-    expect(sent(requests)).toEqual(["GET /api/auth/me", "GET /api/review/questions"]);
+    expect(sent(requests)).toEqual(["GET /api/auth/me", "GET /api/moderation/questions"]);
   });
 
   it("works in French", async () => {
@@ -370,7 +370,7 @@ describe("learner preview", () => {
     const [back] = within(preview).getAllByRole("button", { name: "Retour à la relecture" });
     await user.click(back as HTMLElement);
     expect(within(first).getByRole("button", { name: "Approuver" })).toBeInTheDocument();
-    expect(sent(requests)).toEqual(["GET /api/auth/me", "GET /api/review/questions"]);
+    expect(sent(requests)).toEqual(["GET /api/auth/me", "GET /api/moderation/questions"]);
   });
 });
 
@@ -384,7 +384,7 @@ describe("review nav entry", () => {
     renderApp("/catalog");
     const nav = await screen.findByRole("navigation", { name: "Main navigation" });
     await within(nav).findByRole("link", { name: "Practice" });
-    expect(within(nav).queryByRole("link", { name: "Review" }) !== null).toBe(shown);
+    expect(within(nav).queryByRole("link", { name: "Moderation" }) !== null).toBe(shown);
   });
 
   it("is not shown to visitors", async () => {
@@ -392,6 +392,6 @@ describe("review nav entry", () => {
     renderApp("/catalog");
     const nav = await screen.findByRole("navigation", { name: "Main navigation" });
     await within(nav).findByRole("link", { name: "Log in" });
-    expect(within(nav).queryByRole("link", { name: "Review" })).toBeNull();
+    expect(within(nav).queryByRole("link", { name: "Moderation" })).toBeNull();
   });
 });

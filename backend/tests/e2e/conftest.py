@@ -1,5 +1,8 @@
 """End-to-end fixtures: Debian's Chromium driven by Playwright against pytest-django's live server,
-which serves the built SPA (frontend/dist, built by `npm run build`) and the API on one origin."""
+which serves the built SPA (frontend/dist, built by `npm run build`) and the API on one origin.
+
+The helpers every browser test shares live here too, once: import them with
+`from .conftest import heading, log_in, ...`."""
 
 from __future__ import annotations
 
@@ -7,17 +10,22 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from playwright.sync_api import (
     Browser,
     BrowserContext,
+    Locator,
     Page,
     Playwright,
     ViewportSize,
     sync_playwright,
 )
+
+from savoir.questions.models import Question
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -34,6 +42,13 @@ VIEWPORTS: dict[str, ViewportSize] = {
 }
 SCREENSHOT_DIR = Path(os.environ.get("SAVOIR_E2E_SCREENSHOTS", "/tmp/savoir-e2e"))
 DEFAULT_TIMEOUT_MS = 15_000
+# French UI strings use the typographic apostrophe.
+APOS = "\u2019"
+# The login form's e-mail label, password label and submit button, per interface language.
+LOGIN_LABELS: dict[str, tuple[str, str, str]] = {
+    "fr": ("Adresse e-mail", "Mot de passe", "Se connecter"),
+    "en": ("E-mail address", "Password", "Log in"),
+}
 
 
 @pytest.fixture(scope="session")
@@ -78,15 +93,22 @@ def viewport(request: pytest.FixtureRequest) -> str:
     return request.param
 
 
-@pytest.fixture
-def context(browser: Browser, viewport: str) -> Iterator[BrowserContext]:
+def new_context(
+    browser: Browser, viewport: str, *, locale: str = "en-US", **options: Any
+) -> BrowserContext:
+    """A browser context at one of VIEWPORTS (a phone gets touch), with the default timeout;
+    `options` go to Playwright's new_context. The caller closes it."""
+    phone = viewport == "phone"
     context = browser.new_context(
-        viewport=VIEWPORTS[viewport],
-        locale="en-US",
-        is_mobile=viewport == "phone",
-        has_touch=viewport == "phone",
+        viewport=VIEWPORTS[viewport], locale=locale, is_mobile=phone, has_touch=phone, **options
     )
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    return context
+
+
+@pytest.fixture
+def context(browser: Browser, viewport: str) -> Iterator[BrowserContext]:
+    context = new_context(browser, viewport)
     yield context
     context.close()
 
@@ -128,3 +150,49 @@ class Shots:
 def shot(page: Page, request: pytest.FixtureRequest, viewport: str) -> Shots:
     test_name = request.node.originalname.removeprefix("test_")
     return Shots(page, f"{test_name}-{viewport}")
+
+
+@pytest.fixture
+def content(transactional_db) -> None:
+    """The shipped content, as `make run` loads it: the SY0-701 blueprint, its glossary and the
+    starter question bank (FR and EN)."""
+    call_command("load_content", verbosity=0)
+
+
+# --- Helpers --------------------------------------------------------------------------------------
+
+
+def heading(page: Page, name: str | re.Pattern[str], level: int = 1) -> Locator:
+    """A heading by its accessible name: the whole text, case included, for a string; a match
+    for a pattern (Playwright ignores `exact` for patterns)."""
+    return page.get_by_role("heading", level=level, name=name, exact=True)
+
+
+def set_language(context: BrowserContext, language: str, base_url: str) -> None:
+    """The interface language cookie, as the language switch sets it: the next page load speaks
+    `language`."""
+    context.add_cookies([{"name": "savoir_lang", "value": language, "url": base_url}])
+
+
+def log_in(page: Page, email: str, password: str, *, language: str = "en") -> None:
+    """Fills and submits the login form on screen, whose interface is in `language`."""
+    email_label, password_label, submit = LOGIN_LABELS[language]
+    page.get_by_label(email_label).fill(email)
+    page.get_by_label(password_label, exact=True).fill(password)
+    page.get_by_role("button", name=submit, exact=True).click()
+
+
+def stem_on_screen(page: Page) -> str:
+    """The stem as stored (the screen keeps French punctuation with a no-break space)."""
+    return page.locator(".question__stem").inner_text().strip().replace("\u00a0", " ")
+
+
+def right_choice(stem: str) -> str:
+    """The text of the correct choice of the question with this stem."""
+    return Question.objects.get(stem=stem).choices.get(is_correct=True).text
+
+
+def wrong_choice(stem: str) -> str:
+    """The text of the first wrong choice of the question with this stem."""
+    question = Question.objects.get(stem=stem)
+    return question.choices.filter(is_correct=False).order_by("pk").first().text  # type: ignore[union-attr]

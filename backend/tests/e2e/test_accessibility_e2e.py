@@ -16,8 +16,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from savoir.accounts.models import User
 from savoir.accounts.services import user_create
@@ -27,7 +26,7 @@ from savoir.progress.services import exam_goal_set
 from savoir.questions.models import PRACTICE_STATUSES, Question, Source, Status
 from savoir.questions.services import ChoiceData, question_create, report_create, report_resolve
 
-from .conftest import DEFAULT_TIMEOUT_MS, VIEWPORTS, Shots
+from .conftest import APOS, Shots, heading, log_in, new_context, set_language
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -36,7 +35,6 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PASSWORD = "Every-Page-For-Everyone-4!"
 STUDY_PATH = "/catalog/SY0-701/2.4/2.4.1"
 OBJECTIVE_PATH = "/catalog/SY0-701/2.4"
-APOS = "\u2019"
 LEVELS = ["not_started", "attempted", "familiar", "proficient", "mastered"]
 
 
@@ -45,9 +43,6 @@ class Ui:
     """The strings the audit waits for, in one language."""
 
     locale: str
-    email: str
-    password: str
-    log_in: str
     home: str
     welcome: str
     login: str
@@ -81,9 +76,6 @@ class Ui:
 UI = {
     "fr": Ui(
         locale="fr-FR",
-        email="Adresse e-mail",
-        password="Mot de passe",
-        log_in="Se connecter",
         home="Réussissez votre certification en toute confiance",
         welcome="Bienvenue, Ada\u00a0!",
         login="Connexion",
@@ -116,9 +108,6 @@ UI = {
     ),
     "en": Ui(
         locale="en-US",
-        email="E-mail address",
-        password="Password",
-        log_in="Log in",
         home="Pass your certification with confidence",
         welcome="Welcome, Ada!",
         login="Log in",
@@ -151,12 +140,6 @@ UI = {
 }
 
 
-@pytest.fixture
-def content(transactional_db) -> None:
-    """The SY0-701 blueprint, the glossary and the starter question bank (FR and EN)."""
-    call_command("load_content", verbosity=0)
-
-
 @pytest.fixture(params=list(UI), ids=list(UI))
 def language(request: pytest.FixtureRequest) -> str:
     return request.param
@@ -164,20 +147,13 @@ def language(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def audit_page(browser: Browser, viewport: str, language: str, live_server) -> Iterator[Page]:
-    phone = viewport == "phone"
     # axe is injected as an inline <script>, which the app's CSP (script-src 'self') rightly
     # refuses: this audit context alone bypasses the CSP. Reduced motion: the audit must not
     # measure colours half-way through a fade-in.
-    context = browser.new_context(
-        viewport=VIEWPORTS[viewport],
-        locale=UI[language].locale,
-        is_mobile=phone,
-        has_touch=phone,
-        bypass_csp=True,
-        reduced_motion="reduce",
+    context = new_context(
+        browser, viewport, locale=UI[language].locale, bypass_csp=True, reduced_motion="reduce"
     )
-    context.set_default_timeout(DEFAULT_TIMEOUT_MS)
-    context.add_cookies([{"name": "savoir_lang", "value": language, "url": live_server.url}])
+    set_language(context, language, live_server.url)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -231,10 +207,6 @@ class Audit:
                 summary = " ".join(node["summary"].split())
                 lines.append(f"    {node['target']}\n      {node['html'][:200]}\n      {summary}")
             self.violations.append("\n".join(lines))
-
-
-def h1(page: Page, name: str | re.Pattern[str]) -> Locator:
-    return page.get_by_role("heading", level=1, name=name, exact=isinstance(name, str))
 
 
 NON_TEXT_CONTRAST_JS = """(cells) => {
@@ -317,7 +289,7 @@ def test_every_page_meets_wcag_2_1_aa(
 
     # Signed out.
     page.goto(f"{url}/")
-    expect(h1(page, ui.home)).to_be_visible()
+    expect(heading(page, ui.home)).to_be_visible()
     # One light theme (tokens.css sets color-scheme: light). A dark theme would need its own audit
     # (a context with color_scheme="dark"): this fails the day one appears without it.
     dark_rules = page.evaluate(
@@ -330,30 +302,30 @@ def test_every_page_meets_wcag_2_1_aa(
     audit("home signed out")
 
     page.goto(f"{url}/register")
-    expect(h1(page, ui.register)).to_be_visible()
+    expect(heading(page, ui.register)).to_be_visible()
     audit("register")
 
     page.goto(f"{url}/forgot-password")
-    expect(h1(page, ui.forgot)).to_be_visible()
+    expect(heading(page, ui.forgot)).to_be_visible()
     audit("forgot password")
 
     page.goto(f"{url}/catalog")
-    expect(h1(page, "CompTIA Security+")).to_be_visible()
+    expect(heading(page, "CompTIA Security+")).to_be_visible()
     expect(page.get_by_role("list", name=ui.domains).get_by_role("listitem")).to_have_count(5)
     audit("catalog signed out")
 
     page.goto(f"{url}{STUDY_PATH}")
-    expect(h1(page, ui.study)).to_be_visible()
+    expect(heading(page, ui.study)).to_be_visible()
     expect(page.get_by_role("heading", level=2, name=ui.topics)).to_be_visible()
     audit("study signed out")
 
     page.goto(f"{url}/glossary")
-    expect(h1(page, ui.glossary)).to_be_visible()
+    expect(heading(page, ui.glossary)).to_be_visible()
     expect(page.get_by_text(ui.glossary_count)).to_be_visible()
     audit("glossary")
 
     page.goto(f"{url}/no-such-page")
-    expect(h1(page, ui.not_found)).to_be_visible()
+    expect(heading(page, ui.not_found)).to_be_visible()
     audit("not found")
 
     # Signed in, with history given through the answer service so that every mastery level is on
@@ -381,12 +353,10 @@ def test_every_page_meets_wcag_2_1_aa(
         today=today,
     )
     page.goto(f"{url}/login")
-    expect(h1(page, ui.login)).to_be_visible()
+    expect(heading(page, ui.login)).to_be_visible()
     audit("login")
-    page.get_by_label(ui.email).fill(user.email)
-    page.get_by_label(ui.password, exact=True).fill(PASSWORD)
-    page.get_by_role("button", name=ui.log_in, exact=True).click()
-    expect(h1(page, ui.welcome)).to_be_visible()
+    log_in(page, user.email, PASSWORD, language=language)
+    expect(heading(page, ui.welcome)).to_be_visible()
     audit("home signed in")
 
     page.goto(f"{url}{OBJECTIVE_PATH}")
@@ -396,7 +366,7 @@ def test_every_page_meets_wcag_2_1_aa(
     audit("objective with mastery")
 
     page.goto(f"{url}{STUDY_PATH}")
-    expect(h1(page, ui.study)).to_be_visible()
+    expect(heading(page, ui.study)).to_be_visible()
     expect(page.locator(".level-header .mastery")).to_be_visible()
     audit("study signed in")
 
@@ -407,11 +377,11 @@ def test_every_page_meets_wcag_2_1_aa(
     audit("catalog search")
 
     page.goto(f"{url}/profile")
-    expect(h1(page, "Ada Lovelace")).to_be_visible()
+    expect(heading(page, "Ada Lovelace")).to_be_visible()
     audit("profile")
 
     page.goto(f"{url}/no-such-page")
-    expect(h1(page, ui.not_found)).to_be_visible()
+    expect(heading(page, ui.not_found)).to_be_visible()
     audit("not found signed in")
 
     # Practice: the question, the feedback, a few more answers, the summary.
@@ -436,17 +406,17 @@ def test_every_page_meets_wcag_2_1_aa(
         if number < 5:
             page.get_by_role("button", name=ui.next_question).click()
     page.get_by_role("button", name=ui.finish).click()
-    expect(h1(page, ui.summary)).to_be_visible()
+    expect(heading(page, ui.summary)).to_be_visible()
     audit("practice summary")
 
     page.goto(f"{url}/practice")
-    expect(h1(page, ui.practice)).to_be_visible()
+    expect(heading(page, ui.practice)).to_be_visible()
     expect(page.get_by_role("heading", level=2, name=ui.recent)).to_be_visible()
     audit("practice home")
 
     # The dashboard with those figures: gauge, heatmap, calendar, progress; then the table views.
     page.goto(f"{url}/dashboard")
-    expect(h1(page, ui.dashboard)).to_be_visible()
+    expect(heading(page, ui.dashboard)).to_be_visible()
     expect(page.get_by_role("heading", level=2, name=ui.readiness)).to_be_visible()
     expect(page.locator(".gauge")).to_be_visible()
     for level in LEVELS:
@@ -637,7 +607,6 @@ def test_review_queue_meets_wcag_2_1_aa(
     """The review queue as a reviewer uses it: both tabs, the edit and reject forms, and the
     learner preview before and after answering (a teacher in French, an administrator in English)."""
     page = audit_page
-    ui = UI[language]
     review = MODERATION_UI[language]
     audit = Audit(page, f"accessibility-review-{language}-{viewport}")
     reviewer = user_create(
@@ -651,10 +620,8 @@ def test_review_queue_meets_wcag_2_1_aa(
     review_queue_content(reviewer, language)
 
     page.goto(f"{live_server.url}/login?next=/moderation")
-    page.get_by_label(ui.email).fill(reviewer.email)
-    page.get_by_label(ui.password, exact=True).fill(PASSWORD)
-    page.get_by_role("button", name=ui.log_in, exact=True).click()
-    expect(h1(page, review.title)).to_be_visible()
+    log_in(page, reviewer.email, PASSWORD, language=language)
+    expect(heading(page, review.title)).to_be_visible()
     expect(page.get_by_role("tab", name=review.pending)).to_have_attribute("aria-selected", "true")
     cards = page.locator(".moderation-card")
     expect(cards).to_have_count(2)

@@ -11,24 +11,16 @@ from playwright.sync_api import Page, expect
 from savoir.accounts.models import User
 from savoir.accounts.services import user_create
 
+from .conftest import heading, log_in, set_language
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "Analytical-Engine-1843!"
 NEW_PASSWORD = "Difference-Engine-1822?"
 
 
-def heading(page: Page, name: str):
-    return page.get_by_role("heading", level=1, name=name)
-
-
 def open_nav(page: Page, name: str) -> None:
     page.get_by_role("navigation").get_by_role("link", name=name, exact=True).click()
-
-
-def log_in(page: Page, email: str, password: str, *, submit: str = "Log in") -> None:
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password", exact=True).fill(password)
-    page.get_by_role("button", name=submit, exact=True).click()
 
 
 def test_register_logout_login_language_profile(page: Page, live_server, shot) -> None:
@@ -129,7 +121,7 @@ def test_forgot_and_reset_password(page: Page, live_server, mailoutbox, shot) ->
         last_name="Hopper",
         language="en",
     )
-    page.context.add_cookies([{"name": "savoir_lang", "value": "en", "url": live_server.url}])
+    set_language(page.context, "en", live_server.url)
 
     page.goto(f"{live_server.url}/login")
     expect(heading(page, "Log in")).to_be_visible()

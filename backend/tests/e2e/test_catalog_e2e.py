@@ -6,24 +6,13 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import BrowserContext, Page, expect
+
+from .conftest import APOS, heading
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 STUDY_PATH = "/catalog/SY0-701/2.4/2.4.1"
-# French UI strings use the typographic apostrophe.
-APOS = "\u2019"
-
-
-@pytest.fixture
-def catalog(transactional_db) -> None:
-    """The real SY0-701 blueprint and glossary, loaded into the test database."""
-    call_command("load_content", verbosity=0)
-
-
-def heading(page: Page, name: str):
-    return page.get_by_role("heading", level=1, name=name, exact=True)
 
 
 def path_of(page: Page) -> str:
@@ -32,7 +21,7 @@ def path_of(page: Page) -> str:
 
 
 def test_browse_study_switch_language_deep_link_and_search(
-    catalog, page: Page, context: BrowserContext, live_server, shot, viewport: str
+    content, page: Page, context: BrowserContext, live_server, shot, viewport: str
 ) -> None:
     page.goto(f"{live_server.url}/")
     expect(page.locator("html")).to_have_attribute("lang", "fr")
@@ -127,7 +116,7 @@ def test_browse_study_switch_language_deep_link_and_search(
     shot("search result en")
 
 
-def test_glossary_and_unknown_codes(catalog, page: Page, live_server, shot) -> None:
+def test_glossary_and_unknown_codes(content, page: Page, live_server, shot) -> None:
     page.goto(f"{live_server.url}/glossary")
     expect(heading(page, "Glossaire")).to_be_visible()
     expect(page.get_by_text("334 sigles")).to_be_visible()

@@ -7,33 +7,15 @@ import datetime
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Locator, Page, expect
 
 from savoir.accounts.services import user_create
 
+from .conftest import APOS, heading, log_in, set_language
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "Dashboard-Keeps-Score-9!"
-# French UI strings use the typographic apostrophe.
-APOS = "\u2019"
-
-
-@pytest.fixture
-def content(transactional_db) -> None:
-    """The SY0-701 blueprint and the starter question bank (FR and EN)."""
-    call_command("load_content", verbosity=0)
-
-
-def heading(page: Page, name: str, level: int = 1) -> Locator:
-    return page.get_by_role("heading", level=level, name=name, exact=True)
-
-
-def log_in(page: Page, email: str, *, labels: tuple[str, str, str]) -> None:
-    email_label, password_label, submit = labels
-    page.get_by_label(email_label).fill(email)
-    page.get_by_label(password_label, exact=True).fill(PASSWORD)
-    page.get_by_role("button", name=submit, exact=True).click()
 
 
 def stat(page: Page, label: str) -> Locator:
@@ -53,7 +35,7 @@ def test_dashboard_after_a_first_session_on_a_phone_in_french(
         email=email, password=PASSWORD, first_name="Irène", last_name="Joliot", language="fr"
     )
     page.goto(f"{live_server.url}/login?next=/dashboard")
-    log_in(page, email, labels=("Adresse e-mail", "Mot de passe", "Se connecter"))
+    log_in(page, email, PASSWORD, language="fr")
 
     # A new learner: an empty state that leads to a first session.
     expect(heading(page, "Tableau de bord")).to_be_visible()
@@ -131,9 +113,9 @@ def test_exam_date_and_plan_on_a_desktop_in_english(content, page: Page, live_se
     user_create(
         email=email, password=PASSWORD, first_name="Grace", last_name="Hopper", language="en"
     )
-    page.context.add_cookies([{"name": "savoir_lang", "value": "en", "url": live_server.url}])
+    set_language(page.context, "en", live_server.url)
     page.goto(f"{live_server.url}/login?next=/dashboard")
-    log_in(page, email, labels=("E-mail address", "Password", "Log in"))
+    log_in(page, email, PASSWORD)
     expect(heading(page, "Dashboard")).to_be_visible()
     expect(heading(page, "Exam date and daily plan", 2)).to_be_visible()
     expect(page.get_by_text("No exam date yet.")).to_be_visible()

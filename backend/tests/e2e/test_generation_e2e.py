@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.test import override_settings
 from playwright.sync_api import Browser, Page, expect
 
@@ -18,12 +17,11 @@ from savoir.generation.tests.fake_openai import FakeResponsesServer
 from savoir.practice.models import UserAnswer
 from savoir.questions.models import Question
 
-from .conftest import DEFAULT_TIMEOUT_MS, VIEWPORTS, Shots
+from .conftest import APOS, Shots, log_in, new_context, right_choice, set_language, stem_on_screen
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "Generate-Then-Review-9!"
-APOS = "\u2019"
 SUB = "1.1.2"
 STUDY = f"/catalog/SY0-701/1.1/{SUB}"
 
@@ -68,11 +66,6 @@ def french_item(n: int) -> dict[str, Any]:
 
 
 @pytest.fixture
-def content(transactional_db) -> None:
-    call_command("load_content", verbosity=0)
-
-
-@pytest.fixture
 def fake_model() -> Iterator[FakeResponsesServer]:
     server = FakeResponsesServer().start()
     server.questions = [french_item(n) for n in range(5)]
@@ -85,16 +78,6 @@ def fake_model() -> Iterator[FakeResponsesServer]:
         yield server
     server.stop()
     assert server.problems == []
-
-
-def log_in(page: Page, email: str) -> None:
-    page.get_by_label("Adresse e-mail").fill(email)
-    page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Se connecter", exact=True).click()
-
-
-def stem_on_screen(page: Page) -> str:
-    return page.locator(".question__stem").inner_text().strip().replace("\u00a0", " ")
 
 
 @pytest.mark.parametrize("viewport", ["phone", "desktop"], indirect=True)
@@ -114,7 +97,7 @@ def test_generate_answer_then_approve_in_french(
 
     # The learner opens the study screen, then the generate screen.
     page.goto(f"{live_server.url}/login?next={STUDY}")
-    log_in(page, learner)
+    log_in(page, learner, PASSWORD, language="fr")
     expect(page).to_have_url(re.compile(re.escape(STUDY) + "$"))
     page.get_by_role("link", name="Générer des questions", exact=True).click()
     expect(
@@ -145,8 +128,7 @@ def test_generate_answer_then_approve_in_french(
     # Answer the first one right away: the answer comes only after submitting.
     page.get_by_role("button", name="Répondre à la question 1").click()
     expect(page.get_by_text("Question 1 sur 5")).to_be_visible()
-    stem = stem_on_screen(page)
-    right = Question.objects.get(stem=stem).choices.get(is_correct=True).text
+    right = right_choice(stem_on_screen(page))
     expect(page.get_by_text("Bonne réponse", exact=True)).to_have_count(0)
     page.get_by_role("radio", name=right, exact=True).check()
     shot("answering fr")
@@ -160,7 +142,7 @@ def test_generate_answer_then_approve_in_french(
     for number in range(2, 6):
         page.get_by_role("button", name=f"Répondre à la question {number}").click()
         expect(page.get_by_text(f"Question {number} sur 5")).to_be_visible()
-        right = Question.objects.get(stem=stem_on_screen(page)).choices.get(is_correct=True).text
+        right = right_choice(stem_on_screen(page))
         page.get_by_role("radio", name=right, exact=True).check()
         page.get_by_role("button", name="Valider ma réponse").click()
         expect(page.get_by_role("heading", level=2, name="Bonne réponse\u00a0!")).to_be_visible()
@@ -171,16 +153,12 @@ def test_generate_answer_then_approve_in_french(
     # An administrator approves one from the review queue.
     admin = "admin@example.com"
     user_create(email=admin, password=PASSWORD, first_name="Ada", last_name="Admin", role="admin")
-    phone = viewport == "phone"
-    context = browser.new_context(
-        viewport=VIEWPORTS[viewport], locale="fr-FR", is_mobile=phone, has_touch=phone
-    )
-    context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    context = new_context(browser, viewport, locale="fr-FR")
     try:
         review = context.new_page()
         review_shot = Shots(review, f"generate_answer_then_approve_in_french-{viewport}-admin")
         review.goto(f"{live_server.url}/login?next=/moderation")
-        log_in(review, admin)
+        log_in(review, admin, PASSWORD, language="fr")
         expect(review.get_by_role("heading", level=1, name="File de modération")).to_be_visible()
         expect(review.get_by_role("tab", name="Questions IA à relire")).to_have_attribute(
             "aria-selected", "true"
@@ -240,12 +218,10 @@ def english_item(n: int) -> dict[str, Any]:
 
 
 def log_in_en(page: Page, email: str, base_url: str) -> None:
-    """Logs in from an English login page (the language cookie set before the first visit)."""
-    page.context.add_cookies([{"name": "savoir_lang", "value": "en", "url": base_url}])
+    """Logs in from the login page, switched to English by the language cookie and a reload."""
+    set_language(page.context, "en", base_url)
     page.reload()
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Log in", exact=True).click()
+    log_in(page, email, PASSWORD)
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "phone"], indirect=True)

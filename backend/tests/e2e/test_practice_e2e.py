@@ -6,49 +6,25 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.core.management import call_command
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
 from savoir.accounts.services import user_create
 from savoir.practice.models import Flag
 from savoir.questions.models import Question, QuestionReport
 
+from .conftest import (
+    APOS,
+    heading,
+    log_in,
+    right_choice,
+    set_language,
+    stem_on_screen,
+    wrong_choice,
+)
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "Practice-Makes-Perfect-7!"
-# French UI strings use the typographic apostrophe.
-APOS = "\u2019"
-
-
-@pytest.fixture
-def content(transactional_db) -> None:
-    """The SY0-701 blueprint and the starter question bank (224 questions, FR and EN)."""
-    call_command("load_content", verbosity=0)
-
-
-def heading(page: Page, name: str, level: int = 1) -> Locator:
-    return page.get_by_role("heading", level=level, name=name, exact=True)
-
-
-def log_in(page: Page, email: str, *, labels: tuple[str, str, str]) -> None:
-    email_label, password_label, submit = labels
-    page.get_by_label(email_label).fill(email)
-    page.get_by_label(password_label, exact=True).fill(PASSWORD)
-    page.get_by_role("button", name=submit, exact=True).click()
-
-
-def stem_on_screen(page: Page) -> str:
-    """The stem as stored (the screen keeps French punctuation with a no-break space)."""
-    return page.locator(".question__stem").inner_text().strip().replace("\u00a0", " ")
-
-
-def wrong_choice(stem: str) -> str:
-    question = Question.objects.get(stem=stem)
-    return question.choices.filter(is_correct=False).order_by("pk").first().text  # type: ignore[union-attr]
-
-
-def right_choice(stem: str) -> str:
-    return Question.objects.get(stem=stem).choices.get(is_correct=True).text
 
 
 def expect_every_choice_explained(page: Page, title: str) -> None:
@@ -75,7 +51,7 @@ def test_practise_on_a_phone_in_french(content, page: Page, live_server, shot) -
     expect(page.get_by_role("button", name=f"S{APOS}entraîner", exact=True)).to_be_disabled()
     page.get_by_role("link", name=f"Se connecter pour s{APOS}entraîner").click()
     expect(heading(page, "Connexion")).to_be_visible()
-    log_in(page, email, labels=("Adresse e-mail", "Mot de passe", "Se connecter"))
+    log_in(page, email, PASSWORD, language="fr")
     expect(page).to_have_url(re.compile(re.escape(study) + "$"))
     shot("study logged in fr")
     badge = page.locator(".level-header").get_by_text("Non commencé", exact=True)
@@ -179,9 +155,9 @@ def test_practise_with_the_keyboard_in_english(content, page: Page, live_server,
         email=email, password=PASSWORD, first_name="Alan", last_name="Turing", language="en"
     )
     assert Question.objects.filter(sub_objective__code="3.1.1", language="en").count() == 3
-    page.context.add_cookies([{"name": "savoir_lang", "value": "en", "url": live_server.url}])
+    set_language(page.context, "en", live_server.url)
     page.goto(f"{live_server.url}/login?next=/catalog/SY0-701/3.1/3.1.1")
-    log_in(page, email, labels=("E-mail address", "Password", "Log in"))
+    log_in(page, email, PASSWORD)
     practise = page.get_by_role("link", name="Practise", exact=True)
     expect(practise).to_be_visible()
     expect(page.locator(".level-header").get_by_text("Not started", exact=True)).to_be_visible()

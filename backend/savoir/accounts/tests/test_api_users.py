@@ -1,14 +1,18 @@
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import uuid
 
 import pytest
+import time_machine
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import override_settings
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
 from conftest import PASSWORD, ApiClient
@@ -384,6 +388,30 @@ def test_sessions_are_private(make_user):
     ids_a = {s["id"] for s in a.get("/api/users/me/sessions").json()}
     ids_b = {s["id"] for s in b.get("/api/users/me/sessions").json()}
     assert len(ids_a) == len(ids_b) == 1 and not ids_a & ids_b
+
+
+def test_sessions_list_query_count_does_not_grow_with_the_devices(user: User):
+    """One signed-in device or twenty: the same queries."""
+    devices = [
+        ApiClient(HTTP_USER_AGENT=f"Device {n}", REMOTE_ADDR=f"192.0.2.{n + 1}") for n in range(20)
+    ]
+
+    def listed() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as ctx:
+            response = devices[0].get("/api/users/me/sessions")
+        assert response.status_code == 200, response.content
+        return len(response.json()), len(ctx.captured_queries)
+
+    # A stopped clock: "last seen" is refreshed every few minutes, never between two counts.
+    with time_machine.travel(dt.datetime(2026, 6, 1, 12, 0, tzinfo=dt.UTC), tick=False):
+        devices[0].login_as(user.email)
+        listed()  # a first request may fill a cache: count the ones after it
+        one = listed()
+        for device in devices[1:]:
+            device.login_as(user.email)
+        many = listed()
+    assert (one[0], many[0]) == (1, 20)
+    assert many[1] == one[1]
 
 
 @override_settings(

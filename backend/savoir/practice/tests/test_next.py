@@ -368,3 +368,27 @@ def test_next_and_list_query_counts_are_bounded(logged_in: ApiClient, subs):
     assert count("/api/practice/questions", params) == one_list
     assert first_next <= 14
     assert count("/api/practice/sessions", {**params, "mode": "unseen"}, "POST") <= 14
+
+
+def test_reviews_due_query_count_does_not_grow_with_the_cards(logged_in: ApiClient, subs):
+    """One due card or twenty, across sub-objectives: the same queries."""
+    codes = ["1.1.1", "1.1.2", "2.1.1"]
+    questions = [make_question(subs[codes[n % len(codes)]], label=f"due{n}") for n in range(20)]
+
+    def due() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as ctx:
+            response = logged_in.get("/api/reviews/due", {"lang": "en"})
+        assert response.status_code == 200, response.content
+        return len(response.json()["items"]), len(ctx.captured_queries)
+
+    with time_machine.travel(dt.datetime(2026, 6, 1, 8, 0, tzinfo=dt.UTC), tick=False) as clock:
+        _answer(logged_in, questions[0].pk, correct=False)
+        clock.shift(dt.timedelta(hours=1))  # a wrong answer comes back within the hour
+        due()  # a first request may fill a cache: count the ones after it
+        one = due()
+        for question in questions[1:]:
+            _answer(logged_in, question.pk, correct=False)
+        clock.shift(dt.timedelta(hours=1))
+        many = due()
+    assert (one[0], many[0]) == (1, 20)
+    assert many[1] == one[1]

@@ -310,3 +310,30 @@ def test_dashboard_query_counts_do_not_grow_with_history(logged_in: ApiClient, s
         _answer(logged_in, question, False)
     assert counts() == few
     assert max(few.values()) <= 8
+
+
+def test_activity_query_count_does_not_grow_with_the_days(logged_in: ApiClient, subs):
+    """One day with answers or twenty: the same queries."""
+    question = make_question(subs["1.1.1"])
+    for day in range(20):
+        with time_machine.travel(NOW + dt.timedelta(days=day), tick=False):
+            _answer(logged_in, question, day % 2 == 0)
+
+    def activity(days: int) -> tuple[int, int, int]:
+        end = NOW.date() + dt.timedelta(days=days - 1)
+        with CaptureQueriesContext(connection) as ctx:
+            body = _get(
+                logged_in,
+                "/api/progress/activity",
+                **{"from": NOW.date().isoformat(), "to": end.isoformat()},
+            )
+        return len(body), sum(1 for day in body if day["answered"]), len(ctx.captured_queries)
+
+    # A stopped clock: "last seen" is refreshed every few minutes, never between two counts.
+    with time_machine.travel(NOW + dt.timedelta(days=20), tick=False):
+        activity(1)  # a first request may fill a cache: count the ones after it
+        one = activity(1)
+        many = activity(20)
+    assert one[:2] == (1, 1)
+    assert many[:2] == (20, 20)
+    assert many[2] == one[2]

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from conftest import ApiClient
 from savoir.catalog.models import DomainTranslation, SubObjective
-from savoir.catalog.services import catalog_import
+from savoir.catalog.services import catalog_import, glossary_import
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +46,21 @@ TINY = {
                     ],
                 }
             ],
+        }
+    ],
+}
+
+
+TINY_GLOSSARY = {
+    "format_version": 1,
+    "exam_code": "TINY-1",
+    "entries": [
+        {
+            "acronym": "TLA",
+            "expansion_en": "Three-letter acronym",
+            "expansion_fr": "Sigle de trois lettres",
+            "explanation_en": "An abbreviation made of three initials.",
+            "explanation_fr": "Une abréviation faite de trois initiales.",
         }
     ],
 }
@@ -224,6 +239,27 @@ def test_query_counts_do_not_grow_with_the_catalog(api: ApiClient, catalog):
         assert large <= 12, template
     # Search loads its hits per kind: at most 2 + 3 queries per kind, whatever matches.
     assert _queries(api, "/api/catalog/search?examCode=SY0-701&q=s&lang=fr") <= 2 + 4 * 3
+
+
+def test_glossary_query_count_does_not_grow_with_the_glossary(api: ApiClient, catalog):
+    """One acronym (TINY-1) or the 334 of SY0-701, whole or searched: the same queries."""
+    catalog_import(data=TINY)
+    glossary_import(data=TINY_GLOSSARY)
+
+    def glossary(exam: str, q: str = "") -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as ctx:
+            response = api.get("/api/catalog/glossary", {"examCode": exam, "q": q, "lang": "fr"})
+        assert response.status_code == 200, response.content
+        return len(response.json()), len(ctx.captured_queries)
+
+    glossary("TINY-1")  # a first request may fill a cache: count the ones after it
+    small_entries, small = glossary("TINY-1")
+    large_entries, large = glossary("SY0-701")
+    assert (small_entries, large_entries) == (1, 334)
+    assert small == large
+    searched_entries, searched = glossary("SY0-701", "chiffrement")
+    assert searched_entries > 1
+    assert searched == small
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from conftest import ApiClient
 from savoir.questions.models import Question, QuestionReport, Source, Status
+from savoir.questions.services import report_create
 from savoir.questions.tests.factories import make_question, mini_catalog
 
 pytestmark = pytest.mark.django_db
@@ -111,3 +116,37 @@ def test_edit_through_the_queue(reviewer: ApiClient, subs):
     )
     assert response.status_code == 422
     assert response.json()["error"]["fields"]["choices"] == ["Exactly one choice must be correct."]
+
+
+def test_review_queue_query_counts_do_not_grow_with_the_queue(reviewer: ApiClient, make_user, subs):
+    """One question or a full page of 20, in either queue, across sub-objectives, each with its
+    choices and its reports: the same queries."""
+    learners = [make_user(email=f"learner{n}@example.com") for n in range(2)]
+    codes = ["1.1.1", "1.1.2", "2.1.1"]
+
+    def add(count: int) -> None:
+        for _ in range(count):
+            sub = subs[codes[Question.objects.count() % len(codes)]]
+            make_question(sub, status=Status.PENDING_REVIEW, source=Source.GENERATED)
+            reported = make_question(sub)
+            for learner in learners:
+                report_create(user=learner, question_id=reported.pk, reason="ambiguous", comment="")
+
+    def queue(name: str) -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as ctx:
+            response = reviewer.get("/api/moderation/questions", {"queue": name})
+        assert response.status_code == 200, response.content
+        return len(response.json()["items"]), len(ctx.captured_queries)
+
+    # A stopped clock: "last seen" is refreshed every few minutes, never between two counts.
+    with time_machine.travel(dt.datetime(2026, 6, 1, 12, 0, tzinfo=dt.UTC), tick=False):
+        add(1)
+        queue("pending")  # a first request may fill a cache: count the ones after it
+        one = {name: queue(name) for name in ("pending", "reported")}
+        add(19)
+        many = {name: queue(name) for name in ("pending", "reported")}
+    assert {name: items for name, (items, _) in one.items()} == {"pending": 1, "reported": 1}
+    assert {name: items for name, (items, _) in many.items()} == {"pending": 20, "reported": 20}
+    assert {name: queries for name, (_, queries) in many.items()} == {
+        name: queries for name, (_, queries) in one.items()
+    }

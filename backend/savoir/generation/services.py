@@ -30,10 +30,11 @@ from savoir.core.errors import (
 from savoir.core.ratelimit import counter_incr, limits_store, rate_limit_hit
 from savoir.core.tasks import task_enqueue
 from savoir.practice.models import ReviewCard
+from savoir.questions import quality
 from savoir.questions.models import PRACTICE_STATUSES, Question, Source, Status
 from savoir.questions.services import ChoiceData, question_create
 
-from . import llm, quality
+from . import llm
 from .models import FINISHED, UNFINISHED, GenerationRun, RejectedItem, RunQuestion, RunStatus
 
 logger = logging.getLogger(__name__)

@@ -10,6 +10,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from savoir.core.content import ContentError, StrictContent, parse
+from savoir.core.text import french_typography
 
 __all__ = ["BankFile", "ContentError", "parse"]
 
@@ -32,6 +33,24 @@ class QuestionText(StrictContent):
         return self
 
 
+def _french(text: QuestionText) -> QuestionText:
+    return text.model_copy(
+        update={
+            "stem": french_typography(text.stem),
+            "explanation": french_typography(text.explanation),
+            "choices": [
+                c.model_copy(
+                    update={
+                        "text": french_typography(c.text),
+                        "explanation": french_typography(c.explanation),
+                    }
+                )
+                for c in text.choices
+            ],
+        }
+    )
+
+
 class QuestionIn(StrictContent):
     key: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9.\-]{2,79}$")]
     sub_objective: str
@@ -42,6 +61,7 @@ class QuestionIn(StrictContent):
 
     @model_validator(mode="after")
     def _translations_agree(self) -> QuestionIn:
+        self.fr = _french(self.fr)
         if [c.correct for c in self.en.choices] != [c.correct for c in self.fr.choices]:
             raise ValueError("the French and English versions must have the same choices and key")
         if self.topic is not None and not re.fullmatch(

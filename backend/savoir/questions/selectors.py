@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext as _
 
+from savoir.catalog.models import SubObjective
 from savoir.catalog.selectors import catalog_revision
 from savoir.core.errors import NotFound
+from savoir.core.text import code_sort_key
 
 from .models import Choice, Question, QuestionReport, Source, Status
+from .quality import check
 
 # Answer keys are kept in process memory: answering is the hot path and even a shared-cache
 # round trip per answer shows in its throughput. Any change to a question or its choices
@@ -149,3 +153,137 @@ def moderation_report_get(*, report_id: int) -> Any:
     if report is None:
         raise NotFound(_("This report does not exist."))
     return report
+
+
+# --- The bank's own report (manage.py check_bank) -----------------------------------------------
+
+MIN_PER_SUB_OBJECTIVE = 3
+DOMAIN_SHARE_TOLERANCE = 2.0  # percentage points around the exam's weights
+KEY_LONGEST_MAX_SHARE = 25.0  # the key may be the longest option, but not systematically
+
+
+@dataclass(frozen=True)
+class _Text:
+    text: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class _Item:
+    stem: str
+    explanation: str
+    correct: _Text
+    distractors: list[_Text]
+
+
+@dataclass
+class LanguageFigures:
+    questions: int = 0
+    domain_shares: dict[str, float] = field(default_factory=dict)
+    difficulty: dict[int, int] = field(default_factory=dict)
+    key_longest_share: float = 0.0
+    topics_covered: int = 0
+
+
+@dataclass
+class BankReport:
+    languages: dict[str, LanguageFigures]
+    coverage: dict[str, dict[str, int]]
+    topics_total: int
+    problems: list[str]
+
+
+def bank_report(*, exam_code: str) -> BankReport:
+    """The approved bank of an exam against the quality gate and the bank's rules: at least
+    MIN_PER_SUB_OBJECTIVE questions per sub-objective and language, domain shares within
+    DOMAIN_SHARE_TOLERANCE of the exam's weights, every difficulty used, every question tagged
+    to a topic where its sub-objective has topics, and no length cue on the key."""
+    subs = list(
+        SubObjective.objects.filter(exam__code=exam_code, retired_at__isnull=True)
+        .select_related("objective__domain")
+        .annotate(topic_count=Count("topics", filter=Q(topics__retired_at__isnull=True)))
+    )
+    sub_by_id = {s.pk: s for s in subs}
+    weights = {s.objective.domain.code: s.objective.domain.weight_percent for s in subs}
+    questions = (
+        Question.objects.filter(sub_objective_id__in=sub_by_id, status=Status.APPROVED)
+        .prefetch_related("choices")
+        .order_by("pk")
+    )
+    problems: list[str] = []
+    counts: dict[str, Counter[str]] = {}
+    domains: dict[str, Counter[str]] = {}
+    difficulty: dict[str, Counter[int]] = {}
+    topics: dict[str, set[int]] = {}
+    key_longest: Counter[str] = Counter()
+    stems: dict[tuple[int, str], list[str]] = {}
+    for question in questions:
+        lang, sub = question.language, sub_by_id[question.sub_objective_id]
+        name = f"{sub.code} #{question.pk} [{lang}]"
+        choices = list(question.choices.all())
+        key = [c for c in choices if c.is_correct]
+        others = [c for c in choices if not c.is_correct]
+        if len(key) != 1 or any(not c.explanation.strip() for c in choices):
+            problems.append(f"{name}: one key and an explanation for every option are required")
+            continue
+        item = _Item(
+            stem=question.stem,
+            explanation=question.explanation,
+            correct=_Text(key[0].text, key[0].explanation),
+            distractors=[_Text(c.text, c.explanation) for c in others],
+        )
+        same_sub = stems.setdefault((sub.pk, lang), [])
+        reason = check(item, language=lang, existing_stems=same_sub)
+        if reason:
+            problems.append(f"{name}: quality gate says {reason}")
+        same_sub.append(question.stem)
+        if sub.topic_count and question.topic_id is None:
+            problems.append(f"{name}: not tagged to a topic of {sub.code}")
+        counts.setdefault(sub.code, Counter())[lang] += 1
+        domains.setdefault(lang, Counter())[sub.objective.domain.code] += 1
+        difficulty.setdefault(lang, Counter())[question.difficulty] += 1
+        if question.topic_id is not None:
+            topics.setdefault(lang, set()).add(question.topic_id)
+        lengths = sorted((len(c.text) for c in choices), reverse=True)
+        if len(key[0].text) == lengths[0] and (len(lengths) < 2 or lengths[1] < lengths[0]):
+            key_longest[lang] += 1
+    languages: dict[str, LanguageFigures] = {}
+    for lang in sorted(domains):
+        total = sum(domains[lang].values())
+        figures = LanguageFigures(
+            questions=total,
+            domain_shares={code: 100 * domains[lang][code] / total for code in sorted(weights)},
+            difficulty=dict(difficulty[lang]),
+            key_longest_share=100 * key_longest[lang] / total,
+            topics_covered=len(topics.get(lang, set())),
+        )
+        languages[lang] = figures
+        for code, share in figures.domain_shares.items():
+            if abs(share - weights[code]) > DOMAIN_SHARE_TOLERANCE:
+                problems.append(
+                    f"[{lang}] domain {code} is {share:.1f} % of the bank, "
+                    f"its exam weight is {weights[code]} %"
+                )
+        if set(figures.difficulty) != {1, 2, 3, 4, 5}:
+            problems.append(f"[{lang}] difficulties used: {sorted(figures.difficulty)}")
+        if not 0 < figures.key_longest_share <= KEY_LONGEST_MAX_SHARE:
+            problems.append(
+                f"[{lang}] the key is the longest option in {figures.key_longest_share:.0f} % "
+                f"of questions (allowed: more than 0, at most {KEY_LONGEST_MAX_SHARE:.0f} %)"
+            )
+    coverage = {
+        sub.code: {lang: counts.get(sub.code, Counter())[lang] for lang in ("en", "fr")}
+        for sub in sorted(subs, key=lambda s: code_sort_key(s.code))
+    }
+    for code, per_language in coverage.items():
+        for lang, n in per_language.items():
+            if n < MIN_PER_SUB_OBJECTIVE:
+                problems.append(
+                    f"{code} [{lang}]: {n} question(s), at least {MIN_PER_SUB_OBJECTIVE}"
+                )
+    return BankReport(
+        languages=languages,
+        coverage=coverage,
+        topics_total=sum(s.topic_count for s in subs),
+        problems=problems,
+    )

@@ -6,6 +6,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import IntegrityError, transaction
 
 from savoir.accounts.models import Role
@@ -166,3 +167,32 @@ def test_the_starter_bank(db):
     again = StringIO()
     call_command("load_content", stdout=again)
     assert "starter-bank-d4-d5.yaml: 0 created, 0 updated, 122 unchanged" in again.getvalue()
+    # The whole shipped bank passes the quality gate and every bank rule.
+    report = StringIO()
+    call_command("check_bank", stdout=report)
+    assert report.getvalue().rstrip().endswith("The bank passes every rule.")
+    for language in ("en", "fr"):
+        assert Question.objects.filter(language=language, status=Status.APPROVED).count() >= 531
+    # French typography: the importer makes the space before ? ! ; : and inside « » unbreakable.
+    french = " ".join(
+        Question.objects.filter(language="fr").values_list("stem", flat=True)
+    ) + " ".join(
+        Choice.objects.filter(question__language="fr").values_list("explanation", flat=True)
+    )
+    assert " ?" not in french and " :" not in french and "« " not in french
+    assert "\u00a0?" in french
+
+
+def test_check_bank_names_every_broken_rule(subs):
+    for n in range(2):
+        make_question(subs["1.1.1"], label=f"en{n}")
+    with pytest.raises(CommandError) as error:
+        call_command("check_bank", "--exam", "MINI-1", stdout=StringIO())
+    assert "problem(s) in the bank" in str(error.value)
+    out = StringIO()
+    with pytest.raises(CommandError):
+        call_command("check_bank", "--exam", "MINI-1", "--coverage", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert "PROBLEM 1.1.1 [en]: 2 question(s), at least 3" in lines
+    assert "PROBLEM 1.1.1 [fr]: 0 question(s), at least 3" in lines
+    assert "  1.1.1: en 2, fr 0" in lines

@@ -331,7 +331,7 @@ describe("learner preview", () => {
   it("closing returns to the review card; the keys do nothing there", async () => {
     const { first, requests, user } = await openPreview();
     await user.keyboard("1");
-    await user.click(within(first).getByRole("button", { name: "Back to review" }));
+    await user.click(within(first).getByRole("button", { name: "Back to moderation" }));
     expect(within(first).queryByRole("region", { name: "Learner preview" })).toBeNull();
     expect(within(first).getByText("Right answer").closest("li")).toHaveTextContent("Answer 1.2");
     expect(within(first).getByText("Why 1.3.")).toBeInTheDocument();
@@ -367,7 +367,7 @@ describe("learner preview", () => {
     );
     expect(within(preview).getByText("Why 1.1.")).toBeInTheDocument();
     // Two "back" buttons after answering: the one at the top, and the one after the feedback.
-    const [back] = within(preview).getAllByRole("button", { name: "Retour à la relecture" });
+    const [back] = within(preview).getAllByRole("button", { name: "Retour à la modération" });
     await user.click(back as HTMLElement);
     expect(within(first).getByRole("button", { name: "Approuver" })).toBeInTheDocument();
     expect(sent(requests)).toEqual(["GET /api/auth/me", "GET /api/moderation/questions"]);

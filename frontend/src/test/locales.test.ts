@@ -37,10 +37,10 @@ describe("translation files", () => {
       "/src/features/catalog/locales",
       "/src/features/dashboard/locales",
       "/src/features/generation/locales",
+      "/src/features/moderation/locales",
       "/src/features/practice/locales",
       "/src/features/profile/locales",
       "/src/features/progress/locales",
-      "/src/features/moderation/locales",
       "/src/lib/locales",
     ]);
   });

@@ -495,6 +495,16 @@ def test_a_stream_cut_short_keeps_the_questions_already_checked(logged_in: ApiCl
     assert run["status"] == "partial"
     assert run["error"]["code"] == "invalid_output"
     assert 1 <= run["accepted"] < 4
+    # One message, about what was kept, not "nothing was kept" beside the kept questions.
+    kept = run["accepted"]
+    assert run["error"]["message"] == (
+        f"The AI stopped before the end. The {kept} "
+        + (
+            "question that passed our checks is kept."
+            if kept == 1
+            else "questions that passed our checks are kept."
+        )
+    )
     assert all(q["stem"] in EN_STEMS for q in run["questions"])
 
 

@@ -28,7 +28,7 @@ def reviewer(make_user) -> ApiClient:
     return client
 
 
-def test_learners_cannot_use_the_review_queue(logged_in: ApiClient, subs):
+def test_learners_cannot_use_the_moderation_queue(logged_in: ApiClient, subs):
     question = make_question(subs["1.1.1"], status=Status.PENDING_REVIEW, source=Source.GENERATED)
     assert logged_in.get("/api/moderation/questions").status_code == 403
     assert (
@@ -37,6 +37,19 @@ def test_learners_cannot_use_the_review_queue(logged_in: ApiClient, subs):
     )
     question.refresh_from_db()
     assert question.status == Status.PENDING_REVIEW
+    # Whether an id exists is not told to someone who may not moderate: 403 either way.
+    for action in ("approve", "retire"):
+        missing = logged_in.call("POST", f"/api/moderation/questions/999999/{action}")
+        assert missing.status_code == 403
+    edit = {
+        "stem": "Which one?",
+        "explanation": "This one.",
+        "difficulty": 2,
+        "choices": [
+            {"text": f"Choice {n}", "isCorrect": n == 0, "explanation": "Why."} for n in range(4)
+        ],
+    }
+    assert logged_in.call("PUT", "/api/moderation/questions/999999", edit).status_code == 403
 
 
 def test_pending_queue_shows_answers_and_approval_makes_it_count(reviewer: ApiClient, subs):

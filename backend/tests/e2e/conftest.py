@@ -183,8 +183,9 @@ def log_in(page: Page, email: str, password: str, *, language: str = "en") -> No
 
 
 def stem_on_screen(page: Page) -> str:
-    """The stem as stored (the screen keeps French punctuation with a no-break space)."""
-    return page.locator(".question__stem").inner_text().strip().replace("\u00a0", " ")
+    """The stem as stored: French punctuation keeps its no-break space on screen and in the
+    bank (the importer puts it there)."""
+    return page.locator(".question__stem").inner_text().strip()
 
 
 def right_choice(stem: str) -> str:

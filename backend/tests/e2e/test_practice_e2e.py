@@ -154,15 +154,15 @@ def test_practise_with_the_keyboard_in_english(content, page: Page, live_server,
     user_create(
         email=email, password=PASSWORD, first_name="Alan", last_name="Turing", language="en"
     )
-    assert Question.objects.filter(sub_objective__code="3.1.1", language="en").count() == 3
+    assert Question.objects.filter(sub_objective__code="1.4.1", language="en").count() == 3
     set_language(page.context, "en", live_server.url)
-    page.goto(f"{live_server.url}/login?next=/catalog/SY0-701/3.1/3.1.1")
+    page.goto(f"{live_server.url}/login?next=/catalog/SY0-701/1.4/1.4.1")
     log_in(page, email, PASSWORD)
     practise = page.get_by_role("link", name="Practise", exact=True)
     expect(practise).to_be_visible()
     expect(page.locator(".level-header").get_by_text("Not started", exact=True)).to_be_visible()
     practise.click()
-    expect(page.get_by_role("heading", level=1, name=re.compile(r"^3\.1\.1 "))).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name=re.compile(r"^1\.4\.1 "))).to_be_visible()
     expect(page.get_by_text("Keyboard: press 1 to 4 to choose, Enter to submit.")).to_be_visible()
 
     # The report dialog, from the keyboard: Enter opens it, Escape closes it, focus comes back.
@@ -201,7 +201,7 @@ def test_practise_with_the_keyboard_in_english(content, page: Page, live_server,
         if number < 3:
             expect(page.locator(".question__stem")).to_be_focused()
 
-    # 3.1.1 has three questions in English: the end, reached with Tab and Enter.
+    # 1.4.1 has three questions in English: the end, reached with Tab and Enter.
     expect(heading(page, "No more questions here for now", level=2)).to_be_focused()
     page.keyboard.press("Tab")
     expect(page.get_by_role("button", name="See my results")).to_be_focused()
@@ -213,12 +213,12 @@ def test_practise_with_the_keyboard_in_english(content, page: Page, live_server,
     expect(mastery.get_by_text("Not started → ", exact=False)).to_have_count(1)
     shot("summary en")
 
-    # Back on the study screen: the outline shows the new mastery of 3.1.1.
+    # Back on the study screen: the outline shows the new mastery of 1.4.1.
     page.get_by_role("link", name="Back to the study screen").click()
     expect(page.get_by_role("link", name="Practise", exact=True)).to_be_visible()
     expect(page.locator(".level-header .mastery")).not_to_have_text("Not started")
     outline = page.get_by_role("navigation", name="Exam outline")
     expect(
-        outline.locator(".tree__leaf").filter(has_text="3.1.1").locator(".mastery")
+        outline.locator(".tree__leaf").filter(has_text="1.4.1").locator(".mastery")
     ).to_be_visible()
     shot("catalog mastery en")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -81,7 +82,7 @@ def make_user(db):
 
 
 @pytest.fixture
-def user(make_user) -> User:
+def user(make_user: Callable[..., User]) -> User:
     return make_user()
 
 

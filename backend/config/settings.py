@@ -16,15 +16,16 @@ from django.utils.crypto import get_random_string
 BASE_DIR = Path(__file__).resolve().parent.parent  # backend/
 REPO_DIR = BASE_DIR.parent
 
+# django-environ is untyped: what `env` reads is annotated, so `settings.X` has a type for mypy.
 env = environ.Env()
 
-DJANGO_ENV = env.str("DJANGO_ENV", default="development")
+DJANGO_ENV: str = env.str("DJANGO_ENV", default="development")
 if DJANGO_ENV not in {"development", "production", "test"}:
     raise ImproperlyConfigured("DJANGO_ENV must be development, production or test")
 PRODUCTION = DJANGO_ENV == "production"
 TESTING = DJANGO_ENV == "test"
 
-DEBUG = env.bool("DEBUG", default=False)
+DEBUG: bool = env.bool("DEBUG", default=False)
 if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("DEBUG cannot be on in production")
 
@@ -39,16 +40,16 @@ def _development_secret_key() -> str:
 
 
 if PRODUCTION:
-    SECRET_KEY = env.str("SECRET_KEY")  # raises ImproperlyConfigured when missing
+    SECRET_KEY: str = env.str("SECRET_KEY")  # raises ImproperlyConfigured when missing
     if len(SECRET_KEY) < 50:
         raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters in production")
 else:
     SECRET_KEY = env.str("SECRET_KEY", default="") or _development_secret_key()
 
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
-CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+ALLOWED_HOSTS: list[str] = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
+CSRF_TRUSTED_ORIGINS: list[str] = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # Number of reverse proxies in front of the app; 0 means REMOTE_ADDR is the client.
-NUM_PROXIES = env.int("NUM_PROXIES", default=0)
+NUM_PROXIES: int = env.int("NUM_PROXIES", default=0)
 
 INSTALLED_APPS = [
     "savoir.accounts.apps.SavoirAdminConfig",
@@ -109,7 +110,7 @@ TEMPLATES = [
 ]
 
 # --- Data stores -------------------------------------------------------------------------------
-DATABASES = {
+DATABASES: dict[str, dict[str, Any]] = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
@@ -126,10 +127,10 @@ else:
 # The answer's hot path prepares its statements once per connection (savoir/core/sql.py). Turn
 # this off behind a pooler that does not keep a server connection per client (PgBouncer in
 # transaction mode).
-DB_PREPARED_STATEMENTS = env.bool("DB_PREPARED_STATEMENTS", default=True)
+DB_PREPARED_STATEMENTS: bool = env.bool("DB_PREPARED_STATEMENTS", default=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-REDIS_URL = env.str("REDIS_URL", default="")
+REDIS_URL: str = env.str("REDIS_URL", default="")
 if REDIS_URL:
 
     def _redis_cache(*, fail_soft: bool) -> dict[str, Any]:
@@ -165,12 +166,12 @@ else:
 
 # --- Background work --------------------------------------------------------------------------
 # With a broker, tasks go to Celery workers; without one they run in-process (see core/tasks.py).
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
+CELERY_BROKER_URL: str = env.str("CELERY_BROKER_URL", default="")
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Tests run background work inline so its effects are visible when the request returns.
-TASKS_RUN_INLINE = env.bool("TASKS_RUN_INLINE", default=TESTING)
+TASKS_RUN_INLINE: bool = env.bool("TASKS_RUN_INLINE", default=TESTING)
 
 # --- Authentication and sessions ------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -210,7 +211,7 @@ CSRF_FAILURE_VIEW = "savoir.core.views.csrf_failure"
 TEACHER_CONTENT_APPS = ["catalog", "questions"]
 
 # FSRS spreads due dates a little (fuzzing) so reviews do not bunch up; tests turn it off.
-FSRS_ENABLE_FUZZING = env.bool("FSRS_ENABLE_FUZZING", default=not TESTING)
+FSRS_ENABLE_FUZZING: bool = env.bool("FSRS_ENABLE_FUZZING", default=not TESTING)
 
 # Login throttling (docs/security.md): per IP, and a cool-off per account+IP pair.
 LOGIN_RATE_PER_IP = (10, 15 * 60)
@@ -218,7 +219,7 @@ LOGIN_LOCKOUT_FAILURES = 5
 LOGIN_LOCKOUT_SECONDS = 15 * 60
 
 # Django admin only from these networks (CIDR, comma-separated); empty: from anywhere.
-ADMIN_ALLOWED_NETWORKS = env.list("ADMIN_ALLOWED_NETWORKS", default=[])
+ADMIN_ALLOWED_NETWORKS: list[str] = env.list("ADMIN_ALLOWED_NETWORKS", default=[])
 
 # --- Internationalisation --------------------------------------------------------------------
 LANGUAGE_CODE = "fr"  # used when neither the user, a cookie nor Accept-Language says otherwise
@@ -260,25 +261,25 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 
 # --- E-mail --------------------------------------------------------------------------------------
-EMAIL_URL = env.str("EMAIL_URL", default="consolemail://")
+EMAIL_URL: str = env.str("EMAIL_URL", default="consolemail://")
 vars().update(env.email_url_config(EMAIL_URL))
-DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Savoir <no-reply@savoir.local>")
+DEFAULT_FROM_EMAIL: str = env.str("DEFAULT_FROM_EMAIL", default="Savoir <no-reply@savoir.local>")
 EMAIL_TIMEOUT = 15
 
 # --- AI generation (used by the generation app) --------------------------------------------
-OPENAI_API_KEY = env.str("OPENAI_API_KEY", default="")
-OPENAI_BASE_URL = env.str("OPENAI_BASE_URL", default="")
-OPENAI_MODEL = env.str("OPENAI_MODEL", default="gpt-4.1-mini")
+OPENAI_API_KEY: str = env.str("OPENAI_API_KEY", default="")
+OPENAI_BASE_URL: str = env.str("OPENAI_BASE_URL", default="")
+OPENAI_MODEL: str = env.str("OPENAI_MODEL", default="gpt-4.1-mini")
 
 # Per learner: generation requests per minute, and generated questions per UTC day.
-GENERATION_RATE_PER_MINUTE = env.int("GENERATION_RATE_PER_MINUTE", default=5)
-GENERATION_DAILY_QUOTA = env.int("GENERATION_DAILY_QUOTA", default=50)
+GENERATION_RATE_PER_MINUTE: int = env.int("GENERATION_RATE_PER_MINUTE", default=5)
+GENERATION_DAILY_QUOTA: int = env.int("GENERATION_DAILY_QUOTA", default=50)
 # Per attempt (the SDK's default is 600 s); retries back off from this base.
-GENERATION_TIMEOUT_SECONDS = env.float("GENERATION_TIMEOUT_SECONDS", default=45.0)
-GENERATION_RETRY_BACKOFF_SECONDS = env.float("GENERATION_RETRY_BACKOFF_SECONDS", default=1.0)
+GENERATION_TIMEOUT_SECONDS: float = env.float("GENERATION_TIMEOUT_SECONDS", default=45.0)
+GENERATION_RETRY_BACKOFF_SECONDS: float = env.float("GENERATION_RETRY_BACKOFF_SECONDS", default=1.0)
 
 # Origin used in e-mailed links; by default the origin of the request that triggered the e-mail.
-PUBLIC_URL = env.str("PUBLIC_URL", default="")
+PUBLIC_URL: str = env.str("PUBLIC_URL", default="")
 
 # --- Security headers ------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -302,14 +303,14 @@ CONTENT_SECURITY_POLICY = {
 if PRODUCTION:
     SECURE_HSTS_SECONDS = 31_536_000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
-    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_PRELOAD: bool = env.bool("SECURE_HSTS_PRELOAD", default=True)
+    SECURE_SSL_REDIRECT: bool = env.bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_REDIRECT_EXEMPT = [r"^api/health$"]
     if env.bool("TRUST_X_FORWARDED_PROTO", default=False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # --- Logging: JSON lines with the request id ----------------------------------------------
-LOG_LEVEL = env.str("LOG_LEVEL", default="INFO").upper()
+LOG_LEVEL: str = env.str("LOG_LEVEL", default="INFO").upper()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,25 +1,40 @@
+from typing import TYPE_CHECKING
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import BaseUserCreationForm, UserChangeForm
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from .models import User, UserSession
 
+# django-stubs makes these classes generic, Django does not: subscript them for mypy only.
+if TYPE_CHECKING:
+    _UserCreateFormBase = BaseUserCreationForm[User]
+    _UserEditFormBase = UserChangeForm[User]
+    _UserAdminBase = DjangoUserAdmin[User]
+    _UserSessionAdminBase = admin.ModelAdmin[UserSession]
+else:
+    _UserCreateFormBase = BaseUserCreationForm
+    _UserEditFormBase = UserChangeForm
+    _UserAdminBase = DjangoUserAdmin
+    _UserSessionAdminBase = admin.ModelAdmin
 
-class UserCreateForm(BaseUserCreationForm):
+
+class UserCreateForm(_UserCreateFormBase):
     class Meta:
         model = User
         fields = ("email", "first_name", "last_name", "role")
 
 
-class UserEditForm(UserChangeForm):
+class UserEditForm(_UserEditFormBase):
     class Meta:
         model = User
         fields = "__all__"
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(_UserAdminBase):
     form = UserEditForm
     add_form = UserCreateForm
     ordering = ("email",)
@@ -56,7 +71,7 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(UserSession)
-class UserSessionAdmin(admin.ModelAdmin):
+class UserSessionAdmin(_UserSessionAdminBase):
     list_display = ("user", "ip_address", "created_at", "last_seen_at")
     search_fields = ("user__email", "ip_address")
     readonly_fields = (
@@ -69,5 +84,5 @@ class UserSessionAdmin(admin.ModelAdmin):
     )
     exclude = ("session_key",)
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -13,6 +13,7 @@ from savoir.core.schemas import ERROR_RESPONSES, DetailOut
 
 from . import selectors, services
 from .auth import request_user, session_auth
+from .models import User
 from .schemas import (
     ForgotIn,
     LoginIn,
@@ -33,7 +34,7 @@ def _public_url(request: HttpRequest) -> str:
 
 
 @auth_router.get("/csrf", response={204: None, **ERROR_RESPONSES}, operation_id="auth_csrf")
-def auth_csrf(request: HttpRequest):
+def auth_csrf(request: HttpRequest) -> Status[None]:
     """Sets the csrftoken cookie the SPA echoes in X-CSRFToken."""
     get_token(request)
     return Status(204, None)
@@ -42,13 +43,13 @@ def auth_csrf(request: HttpRequest):
 @auth_router.post(
     "/register", response={201: UserOut, **ERROR_RESPONSES}, operation_id="auth_register"
 )
-def auth_register(request: HttpRequest, payload: RegisterIn):
+def auth_register(request: HttpRequest, payload: RegisterIn) -> Status[User]:
     user = services.user_register(request=request, **payload.model_dump())
     return Status(201, user)
 
 
 @auth_router.post("/login", response={200: UserOut, **ERROR_RESPONSES}, operation_id="auth_login")
-def auth_login(request: HttpRequest, payload: LoginIn):
+def auth_login(request: HttpRequest, payload: LoginIn) -> User:
     return services.auth_login(request=request, email=payload.email, password=payload.password)
 
 
@@ -58,7 +59,7 @@ def auth_login(request: HttpRequest, payload: LoginIn):
     auth=session_auth,
     operation_id="auth_logout",
 )
-def auth_logout(request: HttpRequest):
+def auth_logout(request: HttpRequest) -> Status[None]:
     services.auth_logout(request=request)
     return Status(204, None)
 
@@ -66,7 +67,7 @@ def auth_logout(request: HttpRequest):
 @auth_router.get(
     "/me", response={200: UserOut, **ERROR_RESPONSES}, auth=session_auth, operation_id="auth_me"
 )
-def auth_me(request: HttpRequest):
+def auth_me(request: HttpRequest) -> User:
     return request_user(request)
 
 
@@ -75,7 +76,7 @@ def auth_me(request: HttpRequest):
     response={200: DetailOut, **ERROR_RESPONSES},
     operation_id="auth_password_forgot",
 )
-def auth_password_forgot(request: HttpRequest, payload: ForgotIn):
+def auth_password_forgot(request: HttpRequest, payload: ForgotIn) -> dict[str, str]:
     services.password_forgot(request=request, email=payload.email, public_url=_public_url(request))
     return {
         "detail": _(
@@ -89,20 +90,20 @@ def auth_password_forgot(request: HttpRequest, payload: ForgotIn):
     response={200: DetailOut, **ERROR_RESPONSES},
     operation_id="auth_password_reset",
 )
-def auth_password_reset(request: HttpRequest, payload: ResetIn):
+def auth_password_reset(request: HttpRequest, payload: ResetIn) -> dict[str, str]:
     services.password_reset(request=request, token=payload.token, new_password=payload.new_password)
     return {"detail": _("Your password has been changed. You can now sign in.")}
 
 
 @users_router.get("/me", response={200: UserOut, **ERROR_RESPONSES}, operation_id="users_me_get")
-def users_me_get(request: HttpRequest):
+def users_me_get(request: HttpRequest) -> User:
     return request_user(request)
 
 
 @users_router.patch(
     "/me", response={200: UserOut, **ERROR_RESPONSES}, operation_id="users_me_update"
 )
-def users_me_update(request: HttpRequest, payload: UserUpdateIn, response: HttpResponse):
+def users_me_update(request: HttpRequest, payload: UserUpdateIn, response: HttpResponse) -> User:
     changes = payload.model_dump(exclude_unset=True)
     user = services.user_update(user=request_user(request), changes=changes)
     if "language" in changes:
@@ -120,7 +121,7 @@ def users_me_update(request: HttpRequest, payload: UserUpdateIn, response: HttpR
 @users_router.put(
     "/me/avatar", response={200: UserOut, **ERROR_RESPONSES}, operation_id="users_me_avatar_set"
 )
-def users_me_avatar_set(request: HttpRequest, file: File[UploadedFile]):
+def users_me_avatar_set(request: HttpRequest, file: File[UploadedFile]) -> User:
     """JPG or PNG, at most 5 MB; re-encoded, metadata stripped, stored under a random name."""
     return services.user_avatar_set(user=request_user(request), upload=file)
 
@@ -128,14 +129,14 @@ def users_me_avatar_set(request: HttpRequest, file: File[UploadedFile]):
 @users_router.delete(
     "/me/avatar", response={200: UserOut, **ERROR_RESPONSES}, operation_id="users_me_avatar_remove"
 )
-def users_me_avatar_remove(request: HttpRequest):
+def users_me_avatar_remove(request: HttpRequest) -> User:
     return services.user_avatar_remove(user=request_user(request))
 
 
 @users_router.put(
     "/me/password", response={204: None, **ERROR_RESPONSES}, operation_id="users_me_password_change"
 )
-def users_me_password_change(request: HttpRequest, payload: PasswordChangeIn):
+def users_me_password_change(request: HttpRequest, payload: PasswordChangeIn) -> Status[None]:
     services.user_password_change(
         request=request,
         user=request_user(request),
@@ -150,7 +151,7 @@ def users_me_password_change(request: HttpRequest, payload: PasswordChangeIn):
     response={200: list[SessionOut], **ERROR_RESPONSES},
     operation_id="users_me_sessions_list",
 )
-def users_me_sessions_list(request: HttpRequest):
+def users_me_sessions_list(request: HttpRequest) -> list[selectors.SessionView]:
     return selectors.user_sessions_list(
         user=request_user(request), current_session_key=request.session.session_key
     )
@@ -161,6 +162,6 @@ def users_me_sessions_list(request: HttpRequest):
     response={204: None, **ERROR_RESPONSES},
     operation_id="users_me_session_end",
 )
-def users_me_session_end(request: HttpRequest, session_id: uuid.UUID):
+def users_me_session_end(request: HttpRequest, session_id: uuid.UUID) -> Status[None]:
     services.user_session_end(request=request, user=request_user(request), session_id=session_id)
     return Status(204, None)

@@ -451,7 +451,7 @@ def _avatar_reencoded(upload: UploadedFile) -> tuple[bytes, str]:
 def user_avatar_remove(*, user: User) -> User:
     if user.avatar:
         name = user.avatar.name
-        user.avatar = ""  # type: ignore[assignment]
+        user.avatar = ""
         user.save(update_fields=["avatar"])
         user.avatar.storage.delete(name)
     return user

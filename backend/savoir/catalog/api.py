@@ -42,7 +42,7 @@ def _locale(request: HttpRequest, query: LangQuery) -> str:
     page in French gets its 404 in French whatever the browser says."""
     if query.lang:
         translation.activate(query.lang)
-        request.LANGUAGE_CODE = query.lang  # type: ignore[attr-defined]
+        request.LANGUAGE_CODE = query.lang
         return query.lang
     return str(getattr(request, "LANGUAGE_CODE", "fr"))
 
@@ -96,7 +96,7 @@ def _objective_fields(objective: Any, locale: str) -> dict[str, Any]:
 @router.get(
     "/exams", response={200: list[ExamOut], **ERROR_RESPONSES}, operation_id="catalog_list_exams"
 )
-def catalog_list_exams(request: HttpRequest, query: Query[LangQuery]):
+def catalog_list_exams(request: HttpRequest, query: Query[LangQuery]) -> list[dict[str, Any]]:
     locale = _locale(request, query)
     return [_exam(e, locale, e.domain_count) for e in selectors.exam_list(locale=locale)]  # type: ignore[attr-defined]
 
@@ -106,7 +106,7 @@ def catalog_list_exams(request: HttpRequest, query: Query[LangQuery]):
     response={200: list[DomainOut], **ERROR_RESPONSES},
     operation_id="catalog_list_domains",
 )
-def catalog_list_domains(request: HttpRequest, query: Query[DomainsQuery]):
+def catalog_list_domains(request: HttpRequest, query: Query[DomainsQuery]) -> list[dict[str, Any]]:
     locale = _locale(request, query)
     return [
         {
@@ -123,7 +123,9 @@ def catalog_list_domains(request: HttpRequest, query: Query[DomainsQuery]):
     response={200: list[ObjectiveOut], **ERROR_RESPONSES},
     operation_id="catalog_list_objectives",
 )
-def catalog_list_objectives(request: HttpRequest, query: Query[ObjectivesQuery]):
+def catalog_list_objectives(
+    request: HttpRequest, query: Query[ObjectivesQuery]
+) -> list[dict[str, Any]]:
     locale = _locale(request, query)
     objectives = selectors.objective_list(
         exam_code=query.exam_code, domain_code=query.domain_code, locale=locale
@@ -143,7 +145,9 @@ def catalog_list_objectives(request: HttpRequest, query: Query[ObjectivesQuery])
     response={200: list[SubObjectiveOut], **ERROR_RESPONSES},
     operation_id="catalog_list_sub_objectives",
 )
-def catalog_list_sub_objectives(request: HttpRequest, query: Query[SubObjectivesQuery]):
+def catalog_list_sub_objectives(
+    request: HttpRequest, query: Query[SubObjectivesQuery]
+) -> list[dict[str, Any]]:
     locale = _locale(request, query)
     subs = selectors.sub_objective_list(
         exam_code=query.exam_code, objective_code=query.objective_code, locale=locale
@@ -162,7 +166,7 @@ def catalog_list_sub_objectives(request: HttpRequest, query: Query[SubObjectives
 @router.get(
     "/topics", response={200: list[TopicOut], **ERROR_RESPONSES}, operation_id="catalog_list_topics"
 )
-def catalog_list_topics(request: HttpRequest, query: Query[TopicsQuery]):
+def catalog_list_topics(request: HttpRequest, query: Query[TopicsQuery]) -> list[dict[str, Any]]:
     locale = _locale(request, query)
     topics = selectors.topic_list(
         exam_code=query.exam_code, sub_objective_code=query.sub_objective_code, locale=locale
@@ -177,7 +181,7 @@ def catalog_list_topics(request: HttpRequest, query: Query[TopicsQuery]):
 )
 def catalog_get_sub_objective(
     request: HttpRequest, code: str, sub_code: str, query: Query[LangQuery]
-):
+) -> dict[str, Any]:
     """Everything the study screen shows for one sub-objective."""
     locale = _locale(request, query)
     sub = selectors.sub_objective_detail(exam_code=code, code=sub_code, locale=locale)
@@ -196,7 +200,7 @@ def catalog_get_sub_objective(
     response={200: ExamTreeOut, 304: None, **ERROR_RESPONSES},
     operation_id="catalog_get_tree",
 )
-def catalog_get_tree(request: HttpRequest, code: str, query: Query[LangQuery]):
+def catalog_get_tree(request: HttpRequest, code: str, query: Query[LangQuery]) -> HttpResponse:
     """The whole blueprint in one response. Revalidate with If-None-Match: 304 when unchanged."""
     locale = _locale(request, query)
     exam = selectors.exam_tree(code=code, locale=locale)
@@ -240,7 +244,7 @@ def catalog_get_tree(request: HttpRequest, code: str, query: Query[LangQuery]):
 @router.get(
     "/search", response={200: list[SearchHitOut], **ERROR_RESPONSES}, operation_id="catalog_search"
 )
-def catalog_search(request: HttpRequest, query: Query[SearchQueryIn]):
+def catalog_search(request: HttpRequest, query: Query[SearchQueryIn]) -> list[dict[str, Any]]:
     locale = _locale(request, query)
     results = []
     for hit in selectors.catalog_search(exam_code=query.exam_code, q=query.q, locale=locale):
@@ -280,7 +284,7 @@ def catalog_search(request: HttpRequest, query: Query[SearchQueryIn]):
     response={200: list[GlossaryEntryOut], **ERROR_RESPONSES},
     operation_id="catalog_glossary",
 )
-def catalog_glossary(request: HttpRequest, query: Query[GlossaryQuery]):
+def catalog_glossary(request: HttpRequest, query: Query[GlossaryQuery]) -> list[dict[str, Any]]:
     locale = _locale(request, query)
     results = []
     for entry, _tier in selectors.glossary_search(

@@ -7,6 +7,7 @@ Validation happens on the whole file before anything is written; every error nam
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Annotated
 
 from pydantic import Field, field_validator, model_validator
@@ -124,7 +125,7 @@ class CatalogFile(StrictContent):
         return self
 
 
-def _all_codes(catalog: CatalogFile):
+def _all_codes(catalog: CatalogFile) -> Iterator[str]:
     for domain in catalog.domains:
         yield domain.code
         for objective in domain.objectives:

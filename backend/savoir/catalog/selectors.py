@@ -61,7 +61,7 @@ def localize(entity: Any, locale: str, name: str = "title") -> Localized:
     return Localized(english, english, locale != FALLBACK_LOCALE)
 
 
-def translations_prefetch(model: Any, locale: str) -> Prefetch:
+def translations_prefetch(model: Any, locale: str) -> Prefetch[str]:
     """Prefetch an entity's translations in `locale` and the English fallback."""
     related = model._meta.get_field("translations").related_model
     return Prefetch(
@@ -69,7 +69,7 @@ def translations_prefetch(model: Any, locale: str) -> Prefetch:
     )
 
 
-def _tr_path(path: str, model: Any, locale: str) -> Prefetch:
+def _tr_path(path: str, model: Any, locale: str) -> Prefetch[str]:
     related = model._meta.get_field("translations").related_model
     return Prefetch(
         f"{path}__translations",

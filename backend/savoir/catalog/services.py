@@ -61,7 +61,7 @@ class _Sync:
         self,
         summary: ImportSummary,
         kind: str,
-        queryset: models.QuerySet,
+        queryset: models.QuerySet[Any],
         key: Callable[[Any], Any] = attrgetter("code"),
     ) -> None:
         self.summary = summary

@@ -11,7 +11,7 @@ class HealthOut(Schema):
 
 
 @router.get("/health", response={200: HealthOut, 503: HealthOut}, operation_id="health_get")
-def health_get(request: HttpRequest):
+def health_get(request: HttpRequest) -> Status[dict[str, str]]:
     from .selectors import health_status
 
     checks = health_status()

@@ -34,11 +34,14 @@ STORE_ERRORS: tuple[type[BaseException], ...] = (ConnectionInterrupted, RedisErr
 def client_ip(request: HttpRequest) -> str:
     """The client address, trusting exactly NUM_PROXIES reverse proxies in front of the app."""
     if settings.NUM_PROXIES:
-        forwarded = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded: list[str] = [
+            p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        ]
         forwarded = [p for p in forwarded if p]
         if len(forwarded) >= settings.NUM_PROXIES:
             return forwarded[-settings.NUM_PROXIES]
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    remote: str | None = request.META.get("REMOTE_ADDR")
+    return remote or "unknown"
 
 
 def hashed(*parts: str) -> str:

@@ -54,7 +54,7 @@ def task_enqueue(task: Task, *args: Any, **kwargs: Any) -> None:
         if settings.CELERY_BROKER_URL:
             task.apply_async(args=args, kwargs=kwargs)  # to the task's own queue
         elif settings.TASKS_RUN_INLINE:
-            task.apply(args=args, kwargs=kwargs, throw=True)  # type: ignore[call-arg]
+            task.apply(args=args, kwargs=kwargs, throw=True)
         else:
             _pool(task_queue(task)).submit(_run_in_thread, task, args, kwargs)
 

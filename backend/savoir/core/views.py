@@ -12,7 +12,9 @@ from django.views.csrf import csrf_failure as django_csrf_failure
 from django.views.decorators.http import require_safe
 
 
-def error_response(status: int, code: str, message: str, fields=None) -> JsonResponse:
+def error_response(
+    status: int, code: str, message: str, fields: dict[str, list[str]] | None = None
+) -> JsonResponse:
     return JsonResponse(
         {"error": {"code": code, "message": message, "fields": fields}}, status=status
     )

@@ -1,16 +1,28 @@
+from typing import TYPE_CHECKING
+
 from django.contrib import admin
+from django.http import HttpRequest
 
 from .models import GenerationRun, RejectedItem, RunQuestion
 
+# django-stubs makes these classes generic, Django does not: subscript them for mypy only.
+if TYPE_CHECKING:
+    _RunQuestionInlineBase = admin.TabularInline[RunQuestion, GenerationRun]
+    _RejectedItemInlineBase = admin.TabularInline[RejectedItem, GenerationRun]
+    _GenerationRunAdminBase = admin.ModelAdmin[GenerationRun]
+else:
+    _RunQuestionInlineBase = _RejectedItemInlineBase = admin.TabularInline
+    _GenerationRunAdminBase = admin.ModelAdmin
 
-class RunQuestionInline(admin.TabularInline):
+
+class RunQuestionInline(_RunQuestionInlineBase):
     model = RunQuestion
     extra = 0
     raw_id_fields = ("question",)
     can_delete = False
 
 
-class RejectedItemInline(admin.TabularInline):
+class RejectedItemInline(_RejectedItemInlineBase):
     model = RejectedItem
     extra = 0
     fields = ("reason", "detail", "payload")
@@ -19,7 +31,7 @@ class RejectedItemInline(admin.TabularInline):
 
 
 @admin.register(GenerationRun)
-class GenerationRunAdmin(admin.ModelAdmin):
+class GenerationRunAdmin(_GenerationRunAdminBase):
     """Runs with their cost, latency and errors, and the items the quality gate rejected."""
 
     list_display = (
@@ -43,5 +55,5 @@ class GenerationRunAdmin(admin.ModelAdmin):
     readonly_fields = [f.name for f in GenerationRun._meta.fields]
     inlines = (RunQuestionInline, RejectedItemInline)
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False

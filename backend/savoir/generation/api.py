@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -63,7 +64,7 @@ def _error_message(code: str, *, kept: int) -> str:
 @router.post(
     "/runs", response={202: RunStartedOut, **ERROR_RESPONSES}, operation_id="generation_start"
 )
-def generation_start(request: HttpRequest, payload: GenerateIn):
+def generation_start(request: HttpRequest, payload: GenerateIn) -> Status[dict[str, Any]]:
     """Starts a generation and answers at once (202); poll the run for its questions."""
     run = services.generation_request(
         user=request_user(request),
@@ -79,7 +80,7 @@ def generation_start(request: HttpRequest, payload: GenerateIn):
 @router.get(
     "/runs/{run_id}", response={200: RunOut, **ERROR_RESPONSES}, operation_id="generation_run_get"
 )
-def generation_run_get(request: HttpRequest, run_id: uuid.UUID):
+def generation_run_get(request: HttpRequest, run_id: uuid.UUID) -> dict[str, Any]:
     """The run's status and the questions accepted so far (never their answers)."""
     user = request_user(request)
     run = services.run_settle(run=selectors.run_get_for_user(user=user, run_id=run_id))

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Status
@@ -9,6 +10,7 @@ from savoir.accounts.auth import request_user, session_auth
 from savoir.core.ratelimit import rate_limit_hit
 from savoir.core.schemas import ERROR_RESPONSES, DbId
 from savoir.questions import services as question_services
+from savoir.questions.models import QuestionReport
 
 from . import selectors, services
 from .schemas import (
@@ -34,7 +36,7 @@ reviews_router = Router(tags=["reviews"], by_alias=True, auth=session_auth)
 @practice_router.post(
     "/sessions", response={200: NextOut, **ERROR_RESPONSES}, operation_id="practice_session_open"
 )
-def practice_session_open(request: HttpRequest, payload: SessionOpenIn):
+def practice_session_open(request: HttpRequest, payload: SessionOpenIn) -> dict[str, Any]:
     """Opens the learner's session on this scope, or resumes the open one, and gives its next
     question: the one on screen when the session was interrupted, else the next in priority.
     A POST: it creates the session and records which question is on screen."""
@@ -71,7 +73,7 @@ def practice_session_open(request: HttpRequest, payload: SessionOpenIn):
     response={200: SessionSummaryOut, **ERROR_RESPONSES},
     operation_id="practice_session_finish",
 )
-def practice_session_finish(request: HttpRequest, session_id: uuid.UUID):
+def practice_session_finish(request: HttpRequest, session_id: uuid.UUID) -> dict[str, Any]:
     user = request_user(request)
     services.session_finish(user=user, session_id=session_id)
     return selectors.session_summary_get(user=user, session_id=session_id)
@@ -82,7 +84,7 @@ def practice_session_finish(request: HttpRequest, session_id: uuid.UUID):
     response={200: SessionSummaryOut, **ERROR_RESPONSES},
     operation_id="practice_session_get",
 )
-def practice_session_get(request: HttpRequest, session_id: uuid.UUID):
+def practice_session_get(request: HttpRequest, session_id: uuid.UUID) -> dict[str, Any]:
     return selectors.session_summary_get(user=request_user(request), session_id=session_id)
 
 
@@ -91,7 +93,7 @@ def practice_session_get(request: HttpRequest, session_id: uuid.UUID):
     response={200: FlagOut, 201: FlagOut, **ERROR_RESPONSES},
     operation_id="practice_flag_add",
 )
-def practice_flag_add(request: HttpRequest, payload: FlagIn):
+def practice_flag_add(request: HttpRequest, payload: FlagIn) -> Status[dict[str, Any]]:
     """ "Review later". Adding an existing flag answers 200."""
     created = services.flag_add(user=request_user(request), question_id=payload.question_id)
     return Status(201 if created else 200, {"question_id": payload.question_id, "flagged": True})
@@ -102,7 +104,7 @@ def practice_flag_add(request: HttpRequest, payload: FlagIn):
     response={204: None, **ERROR_RESPONSES},
     operation_id="practice_flag_remove",
 )
-def practice_flag_remove(request: HttpRequest, question_id: DbId):
+def practice_flag_remove(request: HttpRequest, question_id: DbId) -> Status[None]:
     services.flag_remove(user=request_user(request), question_id=question_id)
     return Status(204, None)
 
@@ -112,7 +114,7 @@ def practice_flag_remove(request: HttpRequest, question_id: DbId):
     response={200: QuestionPageOut, **ERROR_RESPONSES},
     operation_id="practice_list_questions",
 )
-def practice_list_questions(request: HttpRequest, query: Query[QuestionsQuery]):
+def practice_list_questions(request: HttpRequest, query: Query[QuestionsQuery]) -> dict[str, Any]:
     """Questions of a sub-objective as learners see them: shuffled choices, no answers."""
     user = request_user(request)
     total, questions = selectors.question_list_for_learner(
@@ -130,7 +132,7 @@ def practice_list_questions(request: HttpRequest, query: Query[QuestionsQuery]):
 @practice_router.post(
     "/answers", response={200: AnswerOut, **ERROR_RESPONSES}, operation_id="practice_answer"
 )
-def practice_answer(request: HttpRequest, payload: AnswerIn):
+def practice_answer(request: HttpRequest, payload: AnswerIn) -> dict[str, Any]:
     """Idempotent on clientAnswerId: a retry returns the first result and records nothing new."""
     return services.answer_submit(
         user=request_user(request),
@@ -150,7 +152,9 @@ def practice_answer(request: HttpRequest, payload: AnswerIn):
     response={201: ReportOut, **ERROR_RESPONSES},
     operation_id="practice_report_question",
 )
-def practice_report_question(request: HttpRequest, question_id: DbId, payload: ReportIn):
+def practice_report_question(
+    request: HttpRequest, question_id: DbId, payload: ReportIn
+) -> Status[QuestionReport]:
     user = request_user(request)
     rate_limit_hit("question-report", str(user.pk), limit=20, window=3600)
     report = question_services.report_create(
@@ -160,6 +164,6 @@ def practice_report_question(request: HttpRequest, question_id: DbId, payload: R
 
 
 @reviews_router.get("/due", response={200: DueOut, **ERROR_RESPONSES}, operation_id="reviews_due")
-def reviews_due(request: HttpRequest, query: Query[LangQuery]):
+def reviews_due(request: HttpRequest, query: Query[LangQuery]) -> dict[str, Any]:
     total, items = selectors.review_due_list(user=request_user(request), language=query.lang)
     return {"count": total, "items": items}

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest
 from ninja import Query, Router
 
@@ -41,7 +43,7 @@ def _snapshot(request: HttpRequest, query: ExamQuery) -> selectors.Snapshot:
 @router.get(
     "/mastery", response={200: list[MasteryOut], **ERROR_RESPONSES}, operation_id="progress_mastery"
 )
-def progress_mastery(request: HttpRequest, query: Query[ExamQuery]):
+def progress_mastery(request: HttpRequest, query: Query[ExamQuery]) -> list[dict[str, Any]]:
     """The learner's mastery of each sub-objective practised (others are not started)."""
     return [
         {
@@ -61,7 +63,7 @@ def progress_mastery(request: HttpRequest, query: Query[ExamQuery]):
 @router.get(
     "/summary", response={200: SummaryOut, **ERROR_RESPONSES}, operation_id="progress_summary"
 )
-def progress_summary(request: HttpRequest, query: Query[ExamQuery]):
+def progress_summary(request: HttpRequest, query: Query[ExamQuery]) -> dict[str, Any]:
     snapshot = _snapshot(request, query)
     return selectors.summary_get(
         user=request_user(request), snapshot=snapshot, locale=_locale(request, query)
@@ -71,7 +73,7 @@ def progress_summary(request: HttpRequest, query: Query[ExamQuery]):
 @router.get(
     "/readiness", response={200: ReadinessOut, **ERROR_RESPONSES}, operation_id="progress_readiness"
 )
-def progress_readiness(request: HttpRequest, query: Query[ExamQuery]):
+def progress_readiness(request: HttpRequest, query: Query[ExamQuery]) -> dict[str, Any]:
     """Estimated scaled score with its range (method and limits: docs/readiness.md)."""
     return selectors.readiness_estimate(_snapshot(request, query), _locale(request, query))
 
@@ -81,7 +83,7 @@ def progress_readiness(request: HttpRequest, query: Query[ExamQuery]):
     response={200: list[NodeOut], **ERROR_RESPONSES},
     operation_id="progress_by_domain",
 )
-def progress_by_domain(request: HttpRequest, query: Query[ExamQuery]):
+def progress_by_domain(request: HttpRequest, query: Query[ExamQuery]) -> list[dict[str, Any]]:
     snapshot, locale = _snapshot(request, query), _locale(request, query)
     return [selectors.node_present(n, locale) for n in snapshot.domains.values()]
 
@@ -91,7 +93,7 @@ def progress_by_domain(request: HttpRequest, query: Query[ExamQuery]):
     response={200: list[NodeOut], **ERROR_RESPONSES},
     operation_id="progress_by_objective",
 )
-def progress_by_objective(request: HttpRequest, query: Query[DomainFilter]):
+def progress_by_objective(request: HttpRequest, query: Query[DomainFilter]) -> list[dict[str, Any]]:
     return selectors.node_children_list(
         snapshot=_snapshot(request, query),
         level="objective",
@@ -105,7 +107,9 @@ def progress_by_objective(request: HttpRequest, query: Query[DomainFilter]):
     response={200: list[NodeOut], **ERROR_RESPONSES},
     operation_id="progress_by_sub_objective",
 )
-def progress_by_sub_objective(request: HttpRequest, query: Query[ObjectiveFilter]):
+def progress_by_sub_objective(
+    request: HttpRequest, query: Query[ObjectiveFilter]
+) -> list[dict[str, Any]]:
     return selectors.node_children_list(
         snapshot=_snapshot(request, query),
         level="sub_objective",
@@ -119,7 +123,7 @@ def progress_by_sub_objective(request: HttpRequest, query: Query[ObjectiveFilter
     response={200: list[ActivityDayOut], **ERROR_RESPONSES},
     operation_id="progress_activity",
 )
-def progress_activity(request: HttpRequest, query: Query[ActivityQuery]):
+def progress_activity(request: HttpRequest, query: Query[ActivityQuery]) -> list[dict[str, Any]]:
     """Answers and minutes per day in the learner's time zone (366 days at most)."""
     return selectors.activity_list(user=request_user(request), start=query.from_, end=query.to)
 
@@ -129,7 +133,7 @@ def progress_activity(request: HttpRequest, query: Query[ActivityQuery]):
     response={200: list[RecommendationOut], **ERROR_RESPONSES},
     operation_id="progress_recommendations",
 )
-def progress_recommendations(request: HttpRequest, query: Query[ExamQuery]):
+def progress_recommendations(request: HttpRequest, query: Query[ExamQuery]) -> list[dict[str, Any]]:
     return selectors.recommendation_list(
         snapshot=_snapshot(request, query), locale=_locale(request, query)
     )
@@ -138,7 +142,7 @@ def progress_recommendations(request: HttpRequest, query: Query[ExamQuery]):
 @router.put(
     "/exam-date", response={200: PlanOut, **ERROR_RESPONSES}, operation_id="progress_set_exam_date"
 )
-def progress_set_exam_date(request: HttpRequest, payload: ExamDateIn):
+def progress_set_exam_date(request: HttpRequest, payload: ExamDateIn) -> dict[str, Any] | None:
     user = request_user(request)
     services.exam_goal_set(
         user=user,
@@ -151,7 +155,7 @@ def progress_set_exam_date(request: HttpRequest, payload: ExamDateIn):
 
 
 @router.get("/plan", response={200: PlanOut, **ERROR_RESPONSES}, operation_id="progress_plan")
-def progress_plan(request: HttpRequest, query: Query[ExamQuery]):
+def progress_plan(request: HttpRequest, query: Query[ExamQuery]) -> dict[str, Any]:
     user = request_user(request)
     plan = selectors.study_plan_get(user=user, snapshot=_snapshot(request, query))
     if plan is None:

@@ -155,7 +155,7 @@ def outline_get(*, exam: Exam, locale: str) -> Outline:
             (_entry(o, locale), o.domain.code, o.domain.weight_percent) for o in objectives
         ],
         subs=[
-            (_entry(s, locale), s.objective.code, s.objective.domain.weight_percent, s.topic_total)  # type: ignore[attr-defined]
+            (_entry(s, locale), s.objective.code, s.objective.domain.weight_percent, s.topic_total)
             for s in subs
         ],
     )

@@ -1,21 +1,36 @@
 """The review queue for teachers and admins: questions with their reports, approve / reject /
 retire, and edits that go through the versioning service."""
 
+from typing import TYPE_CHECKING, Any, cast
+
 from django.contrib import admin, messages
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+
+from savoir.accounts.models import User
 
 from .models import Choice, Question, QuestionReport, Status
 from .services import ChoiceData, question_revise, question_set_status
 
+# django-stubs makes these classes generic, Django does not: subscript them for mypy only.
+if TYPE_CHECKING:
+    _ChoiceInlineBase = admin.TabularInline[Choice, Question]
+    _ReportInlineBase = admin.TabularInline[QuestionReport, Question]
+    _QuestionAdminBase = admin.ModelAdmin[Question]
+    _QuestionReportAdminBase = admin.ModelAdmin[QuestionReport]
+else:
+    _ChoiceInlineBase = _ReportInlineBase = admin.TabularInline
+    _QuestionAdminBase = _QuestionReportAdminBase = admin.ModelAdmin
 
-class ChoiceInline(admin.TabularInline):
+
+class ChoiceInline(_ChoiceInlineBase):
     model = Choice
     extra = 0
     fields = ("position", "text", "is_correct", "explanation")
 
 
-class ReportInline(admin.TabularInline):
+class ReportInline(_ReportInlineBase):
     model = QuestionReport
     extra = 0
     fields = ("reason", "comment", "user", "answered_before_report", "state", "created_at")
@@ -24,7 +39,7 @@ class ReportInline(admin.TabularInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(_QuestionAdminBase):
     list_display = (
         "id",
         "short_stem",
@@ -51,7 +66,7 @@ class QuestionAdmin(admin.ModelAdmin):
     inlines = (ChoiceInline, ReportInline)
     actions = ("approve", "reject", "retire")
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Question]:
         return (
             super()
             .get_queryset(request)
@@ -69,12 +84,13 @@ class QuestionAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("open reports"), ordering="open_report_count")
     def open_reports(self, obj: Question) -> int:
-        return obj.open_report_count  # type: ignore[attr-defined]
+        count: int = obj.open_report_count  # type: ignore[attr-defined]  # from get_queryset
+        return count
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Question | None = None) -> bool:
         return False  # answers point at questions: retire instead
 
-    def save_related(self, request, form, formsets, change):
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         """Edits go through question_revise: an answered question gets a new version."""
         if not change:
             return super().save_related(request, form, formsets, change)
@@ -98,7 +114,7 @@ class QuestionAdmin(admin.ModelAdmin):
         original = Question.objects.get(pk=question.pk)
         revised = question_revise(
             question=original,
-            editor=request.user,
+            editor=cast(User, request.user),  # the admin site lets only signed-in staff in
             stem=question.stem,
             explanation=question.explanation,
             difficulty=question.difficulty,
@@ -113,27 +129,34 @@ class QuestionAdmin(admin.ModelAdmin):
             )
         return None
 
-    def _set_status(self, request, queryset, status: str, note: str = "") -> None:
+    def _set_status(
+        self, request: HttpRequest, queryset: QuerySet[Question], status: str, note: str = ""
+    ) -> None:
         for question in queryset:
-            question_set_status(question=question, editor=request.user, status=status, note=note)
+            question_set_status(
+                question=question,
+                editor=cast(User, request.user),  # the admin site lets only signed-in staff in
+                status=status,
+                note=note,
+            )
 
     @admin.action(description=_("Approve the selected questions"))
-    def approve(self, request, queryset):
+    def approve(self, request: HttpRequest, queryset: QuerySet[Question]) -> None:
         self._set_status(request, queryset, Status.APPROVED)
 
     @admin.action(description=_("Reject the selected questions"))
-    def reject(self, request, queryset):
+    def reject(self, request: HttpRequest, queryset: QuerySet[Question]) -> None:
         self._set_status(
             request, queryset, Status.REJECTED, note=str(_("Rejected from the review queue."))
         )
 
     @admin.action(description=_("Retire the selected questions"))
-    def retire(self, request, queryset):
+    def retire(self, request: HttpRequest, queryset: QuerySet[Question]) -> None:
         self._set_status(request, queryset, Status.RETIRED)
 
 
 @admin.register(QuestionReport)
-class QuestionReportAdmin(admin.ModelAdmin):
+class QuestionReportAdmin(_QuestionReportAdminBase):
     list_display = (
         "id",
         "question",
@@ -156,5 +179,5 @@ class QuestionReportAdmin(admin.ModelAdmin):
         "resolved_at",
     )
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router
@@ -33,7 +35,7 @@ def _moderator(request: HttpRequest) -> User:
     return user
 
 
-def _item(question: Question) -> dict:
+def _item(question: Question) -> dict[str, Any]:
     return {
         "id": question.pk,
         "group_id": question.group_id,
@@ -56,7 +58,7 @@ def _item(question: Question) -> dict:
 @router.get(
     "/questions", response={200: ModerationPage, **ERROR_RESPONSES}, operation_id="moderation_list"
 )
-def moderation_list(request: HttpRequest, query: Query[QueueQuery]):
+def moderation_list(request: HttpRequest, query: Query[QueueQuery]) -> dict[str, Any]:
     _moderator(request)
     total, questions = selectors.moderation_queue(
         queue=query.queue, language=query.lang, limit=query.limit, offset=query.offset
@@ -64,7 +66,9 @@ def moderation_list(request: HttpRequest, query: Query[QueueQuery]):
     return {"count": total, "items": [_item(q) for q in questions]}
 
 
-def _status_set(request: HttpRequest, question_id: int, status: str, note: str = "") -> dict:
+def _status_set(
+    request: HttpRequest, question_id: int, status: str, note: str = ""
+) -> dict[str, Any]:
     # The role first: someone who may not moderate learns nothing, not even whether an id exists.
     reviewer = _moderator(request)
     question = services.question_set_status(
@@ -81,7 +85,7 @@ def _status_set(request: HttpRequest, question_id: int, status: str, note: str =
     response={200: ModerationItem, **ERROR_RESPONSES},
     operation_id="moderation_approve",
 )
-def moderation_approve(request: HttpRequest, question_id: DbId):
+def moderation_approve(request: HttpRequest, question_id: DbId) -> dict[str, Any]:
     return _status_set(request, question_id, Status.APPROVED)
 
 
@@ -90,7 +94,7 @@ def moderation_approve(request: HttpRequest, question_id: DbId):
     response={200: ModerationItem, **ERROR_RESPONSES},
     operation_id="moderation_reject",
 )
-def moderation_reject(request: HttpRequest, question_id: DbId, payload: RejectIn):
+def moderation_reject(request: HttpRequest, question_id: DbId, payload: RejectIn) -> dict[str, Any]:
     return _status_set(request, question_id, Status.REJECTED, payload.note)
 
 
@@ -99,7 +103,7 @@ def moderation_reject(request: HttpRequest, question_id: DbId, payload: RejectIn
     response={200: ModerationItem, **ERROR_RESPONSES},
     operation_id="moderation_retire",
 )
-def moderation_retire(request: HttpRequest, question_id: DbId):
+def moderation_retire(request: HttpRequest, question_id: DbId) -> dict[str, Any]:
     return _status_set(request, question_id, Status.RETIRED)
 
 
@@ -108,7 +112,7 @@ def moderation_retire(request: HttpRequest, question_id: DbId):
     response={200: ModerationItem, **ERROR_RESPONSES},
     operation_id="moderation_edit",
 )
-def moderation_edit(request: HttpRequest, question_id: DbId, payload: EditIn):
+def moderation_edit(request: HttpRequest, question_id: DbId, payload: EditIn) -> dict[str, Any]:
     """An edit of a question learners answered becomes its next version (a new id)."""
     reviewer = _moderator(request)
     question = services.question_revise(
@@ -127,7 +131,9 @@ def moderation_edit(request: HttpRequest, question_id: DbId, payload: EditIn):
     response={200: ReportStateOut, **ERROR_RESPONSES},
     operation_id="moderation_resolve_report",
 )
-def moderation_resolve_report(request: HttpRequest, report_id: DbId, payload: ResolveIn):
+def moderation_resolve_report(
+    request: HttpRequest, report_id: DbId, payload: ResolveIn
+) -> dict[str, Any]:
     reviewer = _moderator(request)
     report = selectors.moderation_report_get(report_id=report_id)
     report = services.report_resolve(report=report, editor=reviewer, dismissed=payload.dismiss)

@@ -150,7 +150,7 @@ def question_revise(
         raise ValidationFailed(_("A retired question cannot be edited; edit its latest version."))
     if _same_content(question, stem, explanation, difficulty, choices) and topic == question.topic:
         return question
-    if question.answers.exists():  # type: ignore[attr-defined]
+    if question.answers.exists():
         successor = question_create(
             sub_objective=question.sub_objective,
             language=question.language,
@@ -205,7 +205,7 @@ def report_create(*, user: User, question_id: int, reason: str, comment: str) ->
     ).first()
     if question is None:
         raise NotFound(_("This question does not exist."))
-    answered = question.answers.filter(user=user).exists()  # type: ignore[attr-defined]
+    answered = question.answers.filter(user=user).exists()
     return QuestionReport.objects.create(
         question=question,
         user=user,

@@ -90,7 +90,8 @@ def browser(playwright_instance: Playwright, _spa_built: None) -> Iterator[Brows
 
 @pytest.fixture(params=list(VIEWPORTS), ids=list(VIEWPORTS))
 def viewport(request: pytest.FixtureRequest) -> str:
-    return request.param
+    name: str = request.param
+    return name
 
 
 def new_context(

@@ -142,7 +142,8 @@ UI = {
 
 @pytest.fixture(params=list(UI), ids=list(UI))
 def language(request: pytest.FixtureRequest) -> str:
-    return request.param
+    code: str = request.param
+    return code
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 import pytest
 from django.test import Client, override_settings
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def admin_user(make_user) -> User:
+def admin_user(make_user: Callable[..., User]) -> User:
     return make_user("admin@savoir.test", role=Role.ADMIN)
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 import time_machine
@@ -21,8 +22,9 @@ REGISTRATION = {
 }
 
 
-def _error(response) -> dict:
-    return response.json()["error"]
+def _error(response) -> dict[str, Any]:
+    error: dict[str, Any] = response.json()["error"]
+    return error
 
 
 # --- CSRF ----------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ characters, integers beyond the database's range; and every input schema carries
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 import pytest
 from pydantic import BaseModel
@@ -18,8 +19,9 @@ pytestmark = pytest.mark.django_db
 NUL_MESSAGE = "Text must not contain NUL characters."
 
 
-def _error(response) -> dict:
-    return response.json()["error"]
+def _error(response) -> dict[str, Any]:
+    error: dict[str, Any] = response.json()["error"]
+    return error
 
 
 def test_a_body_over_the_upload_limit_is_a_413(api: ApiClient):

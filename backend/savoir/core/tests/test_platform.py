@@ -102,7 +102,8 @@ def test_request_ids_are_issued_and_echoed(api: ApiClient):
 
 
 def _message(client: ApiClient, **headers) -> str:
-    return client.get("/api/auth/me", **headers).json()["error"]["message"]
+    message: str = client.get("/api/auth/me", **headers).json()["error"]["message"]
+    return message
 
 
 def test_french_when_nothing_says(api: ApiClient):

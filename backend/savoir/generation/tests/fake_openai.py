@@ -134,7 +134,9 @@ class FakeResponsesServer:
             "tools": [],
         }
 
-    def _error(self, status: int, code: str, message: str, headers: dict[str, str] | None = None):
+    def _error(
+        self, status: int, code: str, message: str, headers: dict[str, str] | None = None
+    ) -> tuple[int, dict[str, str], dict[str, Any]]:
         body = {"error": {"message": message, "type": "error", "param": None, "code": code}}
         return status, headers or {}, body
 

@@ -144,7 +144,8 @@ def _generate(client: ApiClient, sub, count: int = 5, lang: str = "en", **extra)
 def _run(client: ApiClient, run_id: str) -> dict[str, Any]:
     response = client.get(f"/api/generation/runs/{run_id}", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200, response.content
-    return response.json()
+    run: dict[str, Any] = response.json()
+    return run
 
 
 def test_a_generation_stores_checked_questions_for_review(logged_in: ApiClient, subs, fake):
@@ -474,9 +475,9 @@ def test_questions_are_stored_one_by_one_while_the_model_streams(
     logged_in: ApiClient, subs, fake, monkeypatch
 ):
     from savoir.generation import services
+    from savoir.questions.services import question_create as real_create
 
     stored_during_stream: list[int] = []
-    real_create = services.question_create
 
     def spy(**kwargs: Any):
         stored_during_stream.append(len(fake.requests))
@@ -547,7 +548,7 @@ def test_a_run_expired_by_a_poll_then_ended_by_its_worker_gives_quota_back_once(
         on_item(llm.GeneratedQuestion.model_validate(item(1)), {})  # arrives too late
         raise llm.GenerationFailure("timeout", "the model took too long")
 
-    monkeypatch.setattr(services.llm, "generate", generate)
+    monkeypatch.setattr(llm, "generate", generate)
     run_id = _generate(teacher, subs["1.1.1"], count=20, force=True).json()["runId"]
     run = GenerationRun.objects.get(pk=run_id)
     assert (run.status, run.error_code, run.accepted) == ("failed", "interrupted", 1)

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import uuid
+from typing import Any
 
 import pytest
 import time_machine
@@ -327,7 +328,7 @@ def test_identical_requests_at_the_same_time_record_one_answer(make_user):
         "clientAnswerId": str(uuid.uuid4()),
     }
     barrier = threading.Barrier(4)
-    results: list[tuple[int, dict]] = []
+    results: list[tuple[int, dict[str, Any]]] = []
 
     def send() -> None:
         from django.db import connections

@@ -1,7 +1,9 @@
 """Demo accounts for `make run`, created through the account services. Idempotent."""
 
+from typing import Any
+
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from savoir.accounts.models import Role, User
 from savoir.accounts.services import user_create
@@ -31,10 +33,10 @@ DEMO_ACCOUNTS = [
 class Command(BaseCommand):
     help = "Create the demo learner and admin accounts if they do not exist."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--quiet", action="store_true", help="Do not print the logins.")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         if settings.PRODUCTION:
             raise CommandError("Demo accounts are never created in production.")
         lines = []

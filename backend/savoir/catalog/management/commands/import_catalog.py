@@ -1,6 +1,7 @@
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from savoir.catalog.services import catalog_import, glossary_import
 from savoir.core.content import ContentError, yaml_load
@@ -13,13 +14,13 @@ class Command(BaseCommand):
         "the file are retired, never deleted."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", type=Path)
         parser.add_argument(
             "--dry-run", action="store_true", help="Validate and report; write nothing."
         )
 
-    def handle(self, *args, path: Path, dry_run: bool, **options):
+    def handle(self, *args: Any, path: Path, dry_run: bool, **options: Any) -> None:
         try:
             data = yaml_load(path)
             importer = (

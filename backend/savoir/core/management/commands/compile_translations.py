@@ -6,10 +6,11 @@
 import ast
 import re
 from pathlib import Path
+from typing import Any
 
 import polib
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 _GETTEXT_NAMES = {"_", "gettext", "gettext_lazy", "pgettext", "ngettext", "ngettext_lazy"}
 _TEMPLATE_TRANSLATE = re.compile(r'{%\s*translate\s+"([^"]+)"')
@@ -41,10 +42,10 @@ def source_messages(root: Path) -> set[str]:
 class Command(BaseCommand):
     help = "Compile .po files to .mo (or check they are complete and compiled)."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--check", action="store_true")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         problems = []
         for locale_dir in settings.LOCALE_PATHS:
             for po_path in sorted(Path(locale_dir).glob("*/LC_MESSAGES/*.po")):

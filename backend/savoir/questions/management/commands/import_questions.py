@@ -1,6 +1,7 @@
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from savoir.core.content import ContentError, yaml_load
 from savoir.questions.services import bank_import
@@ -9,11 +10,11 @@ from savoir.questions.services import bank_import
 class Command(BaseCommand):
     help = "Import a question-bank file (validated whole first; upsert by key; versions kept)."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", type=Path)
         parser.add_argument("--dry-run", action="store_true")
 
-    def handle(self, *args, path: Path, dry_run: bool, **options):
+    def handle(self, *args: Any, path: Path, dry_run: bool, **options: Any) -> None:
         try:
             counts = bank_import(data=yaml_load(path), dry_run=dry_run)
         except ContentError as exc:

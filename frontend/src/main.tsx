@@ -1,3 +1,5 @@
+// The global styles first: the CSS modules of the components imported below come after them.
+import "@/styles/index.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter } from "react-router";
@@ -8,7 +10,6 @@ import { routes } from "@/app/routes";
 import { fetchCsrfToken } from "@/lib/csrf";
 import { readLanguageCookie, resolveLanguage } from "@/lib/language";
 import { createQueryClient } from "@/lib/query-client";
-import "@/styles/index.css";
 
 // Sets the csrftoken cookie before any unsafe request (the client also waits for it if needed).
 void fetchCsrfToken().catch(() => undefined);

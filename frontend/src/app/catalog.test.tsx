@@ -1,8 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { catalogApi, detailRoute } from "@/test/catalog-fixtures";
-import { errorResponse, mockApi, renderApp } from "@/test/utils";
+import { errorResponse, mockApi, renderApp, setupUser } from "@/test/utils";
 
 const h1 = (name: string | RegExp) => screen.findByRole("heading", { level: 1, name });
 
@@ -10,7 +9,7 @@ describe("catalog navigation", () => {
   it("is in the main navigation, with the glossary, and /catalog opens the only exam", async () => {
     mockApi(catalogApi());
     const { router } = renderApp("/", "fr");
-    const user = userEvent.setup();
+    const user = setupUser();
     const nav = screen.getByRole("navigation", { name: "Navigation principale" });
     expect(within(nav).getByRole("link", { name: "Glossaire" })).toHaveAttribute(
       "href",
@@ -29,7 +28,7 @@ describe("catalog navigation", () => {
   it("drills down exam → domain → objective → sub-objective on a phone", async () => {
     mockApi({ ...catalogApi(), ...detailRoute("2.4.1") });
     const { router } = renderApp("/catalog/SY0-701", "en");
-    const user = userEvent.setup();
+    const user = setupUser();
 
     const domainsList = await screen.findByRole("list", { name: "Exam domains" });
     const threats = within(domainsList).getByRole("link", {
@@ -110,7 +109,7 @@ describe("catalog navigation", () => {
     expect(await h1("Le catalogue n’a pas pu être chargé")).toBeInTheDocument();
     expect(screen.getByRole("alert")).toHaveTextContent("Service indisponible.");
     fail = false;
-    await userEvent.setup().click(screen.getByRole("button", { name: "Réessayer" }));
+    await setupUser().click(screen.getByRole("button", { name: "Réessayer" }));
     expect(await h1("CompTIA Security+")).toBeInTheDocument();
   });
 });
@@ -119,7 +118,7 @@ describe("the study screen", () => {
   it("shows the sub-objective, its objective and domain, the topics and, to visitors, disabled actions", async () => {
     mockApi({ ...catalogApi(), ...detailRoute("1.2.3") });
     renderApp("/catalog/SY0-701/1.2/1.2.3", "fr");
-    const user = userEvent.setup();
+    const user = setupUser();
 
     await h1("Authentification, autorisation et traçabilité (AAA)");
     // The official English wording, one tap away.
@@ -182,7 +181,7 @@ describe("the study screen", () => {
   it("re-renders in English when the language changes, on the same sub-objective", async () => {
     const { calls } = mockApi({ ...catalogApi(), ...detailRoute("1.2.3") });
     const { router } = renderApp("/catalog/SY0-701/1.2/1.2.3", "fr");
-    const user = userEvent.setup();
+    const user = setupUser();
     await h1("Authentification, autorisation et traçabilité (AAA)");
 
     await user.click(screen.getByRole("button", { name: "English" }));
@@ -203,7 +202,7 @@ describe("glossary", () => {
   it("lists the acronyms with the English expansion in French, filters, and says when none match", async () => {
     mockApi(catalogApi());
     renderApp("/glossary", "fr");
-    const user = userEvent.setup();
+    const user = setupUser();
 
     expect(await h1("Glossaire")).toBeInTheDocument();
     expect(await screen.findByText("2 sigles")).toBeInTheDocument();

@@ -1,8 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { aPlan, aSummary, dashboardServer } from "@/test/dashboard-fixtures";
-import { aUser, errorResponse, json, mockApi, renderApp } from "@/test/utils";
+import { aUser, errorResponse, json, mockApi, renderApp, setupUser } from "@/test/utils";
 
 const region = (name: string) => screen.getByRole("region", { name });
 
@@ -75,7 +74,7 @@ describe("dashboard", () => {
   it("drills down from domains to objectives to sub-objectives", async () => {
     mockApi(dashboardServer().routes);
     const { router } = renderApp("/dashboard");
-    const user = userEvent.setup();
+    const user = setupUser();
     const section = await screen.findByRole("region", { name: "Progress per domain" });
 
     const domain = await within(section).findByRole("button", {
@@ -127,7 +126,7 @@ describe("dashboard", () => {
   it("has a table view of the heatmap and the activity calendar, and opens an objective from a cell", async () => {
     mockApi(dashboardServer().routes);
     const { router } = renderApp("/dashboard");
-    const user = userEvent.setup();
+    const user = setupUser();
     await screen.findByRole("list", { name: "Your figures" });
 
     const heatmap = region("Mastery map");
@@ -234,7 +233,7 @@ describe("dashboard", () => {
       },
     });
     renderApp("/dashboard");
-    const user = userEvent.setup();
+    const user = setupUser();
     const section = await screen.findByRole("region", { name: "Exam date and daily plan" });
     expect(await within(section).findByText("No exam date yet.")).toBeInTheDocument();
 

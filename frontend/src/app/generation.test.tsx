@@ -1,10 +1,17 @@
-import { screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { act, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
 import type { AnswerInput, GenerateInput, GenerationRun, User } from "@/api/types";
 import { detailRoute } from "@/test/catalog-fixtures";
 import { aQuestion, practiceServer } from "@/test/practice-fixtures";
-import { aUser, errorResponse, type Handler, json, mockApi, renderApp } from "@/test/utils";
+import {
+  aUser,
+  errorResponse,
+  type Handler,
+  json,
+  mockApi,
+  renderApp,
+  setupUser,
+} from "@/test/utils";
 
 const PATH = "/generate/SY0-701/2.4.1";
 const RUN_ID = "7e57a000-0000-4000-8000-000000000001";
@@ -69,9 +76,11 @@ describe("generate questions", () => {
         aRun({ status: "partial", accepted: 2, rejected: 1, questions: [ai(1), ai(2)] }),
       ],
     });
+    // The run is polled once a second on the fake clock: findBy* moves it on while it waits, so the
+    // polls come as fast as the machine allows and never depend on how busy it is.
     mockApi(server.routes);
     renderApp(PATH);
-    const user = userEvent.setup();
+    const user = setupUser();
 
     expect(
       await screen.findByRole("heading", { level: 1, name: "2.4.1 Malware attacks" }),
@@ -108,7 +117,7 @@ describe("generate questions", () => {
     // Polling stops at the final status.
     const polls = server.polls();
     expect(polls).toBe(3);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await act(() => vi.advanceTimersByTimeAsync(1500));
     expect(server.polls()).toBe(polls);
     expect(screen.getByRole("button", { name: "Generate more questions" })).toBeInTheDocument();
   }, 10_000);
@@ -119,7 +128,7 @@ describe("generate questions", () => {
     });
     mockApi(server.routes);
     renderApp(`${PATH}?run=${RUN_ID}`);
-    const user = userEvent.setup();
+    const user = setupUser();
 
     await screen.findByText(ai(3).stem);
     await user.click(screen.getByRole("button", { name: "Answer question 2" }));
@@ -144,7 +153,7 @@ describe("generate questions", () => {
     });
     mockApi(server.routes);
     renderApp(PATH);
-    const user = userEvent.setup();
+    const user = setupUser();
     await user.click(await screen.findByRole("button", { name: "Generate the questions" }));
     const alert = await screen.findByRole("alert");
     expect(within(alert).getByText("Question generation is not enabled")).toBeInTheDocument();
@@ -168,7 +177,7 @@ describe("generate questions", () => {
     });
     mockApi(server.routes);
     renderApp(PATH);
-    const user = userEvent.setup();
+    const user = setupUser();
     await user.click(await screen.findByRole("button", { name: "Generate the questions" }));
     const alert = await screen.findByRole("alert");
     expect(within(alert).getByText("Daily quota reached.")).toBeInTheDocument();
@@ -182,7 +191,7 @@ describe("generate questions", () => {
     });
     mockApi(server.routes);
     renderApp(PATH);
-    const user = userEvent.setup();
+    const user = setupUser();
     await user.click(await screen.findByRole("checkbox", { name: "Force a new generation" }));
     await user.click(screen.getByRole("button", { name: "Generate the questions" }));
     expect(

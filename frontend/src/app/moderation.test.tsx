@@ -1,9 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ModerationItem, User } from "@/api/types";
 import { catalogApi } from "@/test/catalog-fixtures";
-import { aUser, type Handler, json, mockApi, renderApp } from "@/test/utils";
+import { aUser, type Handler, json, mockApi, renderApp, setupUser } from "@/test/utils";
 
 const teacher: User = { ...aUser, role: "teacher" };
 
@@ -95,7 +94,7 @@ describe("review queue", () => {
     const server = reviewServer();
     mockApi(server.routes);
     renderApp("/moderation");
-    const user = userEvent.setup();
+    const user = setupUser();
 
     expect(await screen.findByText("Pending question 1?")).toBeInTheDocument();
     expect(screen.getByRole("tab", { name: "Pending AI questions" })).toHaveAttribute(
@@ -123,7 +122,7 @@ describe("review queue", () => {
     const server = reviewServer();
     mockApi(server.routes);
     renderApp("/moderation");
-    const user = userEvent.setup();
+    const user = setupUser();
     await screen.findByText("Pending question 2?");
     const second = card("Pending question 2?");
     await user.click(within(second).getByRole("button", { name: "Reject" }));
@@ -150,7 +149,7 @@ describe("review queue", () => {
     const server = reviewServer();
     mockApi(server.routes);
     renderApp("/moderation");
-    const user = userEvent.setup();
+    const user = setupUser();
     await screen.findByText("Pending question 1?");
     const first = card("Pending question 1?");
     await user.click(within(first).getByRole("button", { name: "Edit" }));
@@ -179,7 +178,7 @@ describe("review queue", () => {
     const server = reviewServer();
     mockApi(server.routes);
     renderApp("/moderation");
-    const user = userEvent.setup();
+    const user = setupUser();
     await user.click(await screen.findByRole("tab", { name: "Reported" }));
     expect(await screen.findByText("Pending question 9?")).toBeInTheDocument();
     expect(server.calls.some((call) => call.path.includes("queue=reported"))).toBe(true);
@@ -215,7 +214,7 @@ describe("learner preview", () => {
     const server = reviewServer({ ...teacher, language });
     const requests = mockApi(server.routes).calls;
     renderApp("/moderation", language);
-    const user = userEvent.setup();
+    const user = setupUser();
     await screen.findByText("Pending question 1?");
     const first = card("Pending question 1?");
     await user.click(

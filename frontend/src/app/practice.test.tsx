@@ -1,10 +1,9 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { AnswerInput } from "@/api/types";
 import { detailRoute } from "@/test/catalog-fixtures";
 import { aQuestion, practiceServer, RIGHT } from "@/test/practice-fixtures";
-import { mockApi, renderApp } from "@/test/utils";
+import { mockApi, renderApp, setupUser } from "@/test/utils";
 
 const PATH = "/practice/SY0-701/2.4.1";
 const stem = (n: number) => `Question ${n}: which malware encrypts files and asks for a payment?`;
@@ -19,7 +18,7 @@ describe("practice: answering", () => {
     const server = practiceServer();
     const { calls } = mockApi(server.routes);
     renderApp(PATH);
-    const user = userEvent.setup();
+    const user = setupUser();
 
     expect(
       await screen.findByRole("heading", { level: 1, name: "2.4.1 Malware attacks" }),
@@ -96,7 +95,7 @@ describe("practice: answering", () => {
     const server = practiceServer();
     mockApi(server.routes);
     renderApp(PATH);
-    const user = userEvent.setup();
+    const user = setupUser();
     await questionShown(1);
     expect(screen.getByText("Keyboard: press 1 to 4 to choose, Enter to submit.")).toBeVisible();
 
@@ -143,7 +142,7 @@ describe("practice: answering", () => {
       },
     });
     renderApp(PATH);
-    const user = userEvent.setup();
+    const user = setupUser();
     await questionShown(1);
 
     await user.click(screen.getByRole("radio", { name: "Choice 1.2" }));
@@ -178,7 +177,7 @@ describe("practice: end of session", () => {
     const server = practiceServer({ target: 2 });
     mockApi(server.routes);
     const { router } = renderApp(PATH);
-    const user = userEvent.setup();
+    const user = setupUser();
 
     await questionShown(1);
     await user.keyboard("2{Enter}");
@@ -213,7 +212,7 @@ describe("practice: end of session", () => {
     const server = practiceServer({ language: "fr" });
     mockApi(server.routes);
     renderApp(PATH, "fr");
-    const user = userEvent.setup();
+    const user = setupUser();
     await questionShown(1);
     await user.click(screen.getByRole("button", { name: "Terminer" }));
     expect(
@@ -265,7 +264,7 @@ describe("practice: review later and report", () => {
     const server = practiceServer();
     const { calls } = mockApi(server.routes);
     renderApp(PATH);
-    const user = userEvent.setup();
+    const user = setupUser();
     await questionShown(1);
 
     const flag = screen.getByRole("button", { name: "Review later" });
@@ -293,7 +292,7 @@ describe("practice: review later and report", () => {
     const server = practiceServer();
     const { calls } = mockApi(server.routes);
     renderApp(PATH);
-    const user = userEvent.setup();
+    const user = setupUser();
     await questionShown(1);
 
     const open = screen.getByRole("button", { name: "Report this question" });
@@ -356,7 +355,7 @@ describe("practice from the catalog", () => {
     });
     mockApi({ ...server.routes, ...detailRoute("2.4.1") });
     renderApp("/catalog/SY0-701/2.4/2.4.1");
-    const user = userEvent.setup();
+    const user = setupUser();
 
     await screen.findByRole("heading", { level: 1, name: "Malware attacks" });
     expect(await screen.findByText("Mastery: Familiar, score 42 out of 100")).toBeInTheDocument();
@@ -418,9 +417,7 @@ describe("practice from the catalog", () => {
     });
     renderApp("/catalog/SY0-701/2.4", "fr");
     await screen.findByRole("list", { name: "Sous-objectifs" });
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    });
+    await act(() => vi.advanceTimersByTimeAsync(20));
     expect(screen.queryByText(/Maîtrise/)).toBeNull();
     expect(calls.some((r) => r.url.includes("/api/progress/mastery"))).toBe(false);
   });
@@ -463,7 +460,7 @@ describe("the practice home", () => {
         ),
     });
     renderApp("/");
-    const user = userEvent.setup();
+    const user = setupUser();
     const nav = await screen.findByRole("navigation", { name: "Main navigation" });
     await user.click(await within(nav).findByRole("link", { name: "Practice" }));
 

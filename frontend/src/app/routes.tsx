@@ -5,24 +5,43 @@ import { ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage } from "
 import { HomePage } from "./pages/HomePage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 
-/** A page whose code loads on first visit: the entry bundle keeps the shell, home and sign-in. */
-function page<Name extends string>(
-  load: () => Promise<Record<Name, ComponentType>>,
-  name: Name,
-): ComponentType {
-  return lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await load())[name] }));
+/** The modules of the pages whose code loads on first visit (the entry bundle keeps the shell,
+ * home and sign-in). */
+const load = {
+  profile: () => import("./pages/ProfilePage"),
+  dashboard: () => import("./pages/DashboardPage"),
+  catalog: () => import("./pages/CatalogPages"),
+  practice: () => import("./pages/PracticePages"),
+  generate: () => import("./pages/GeneratePage"),
+  moderation: () => import("./pages/ModerationPage"),
+};
+
+/** Loads every lazy page now (tests do, so that no page's first render waits for its code). */
+export async function preloadPages(): Promise<void> {
+  await Promise.all(Object.values(load).map((loader) => loader()));
 }
 
-const ProfilePage = page(() => import("./pages/ProfilePage"), "ProfilePage");
-const DashboardPage = page(() => import("./pages/DashboardPage"), "DashboardPage");
-const CatalogIndexPage = page(() => import("./pages/CatalogPages"), "CatalogIndexPage");
-const CatalogPage = page(() => import("./pages/CatalogPages"), "CatalogPage");
-const GlossaryPage = page(() => import("./pages/CatalogPages"), "GlossaryPage");
-const PracticeHomePage = page(() => import("./pages/PracticePages"), "PracticeHomePage");
-const PracticePage = page(() => import("./pages/PracticePages"), "PracticePage");
-const PracticeSummaryPage = page(() => import("./pages/PracticePages"), "PracticeSummaryPage");
-const GeneratePage = page(() => import("./pages/GeneratePage"), "GeneratePage");
-const ModerationPage = page(() => import("./pages/ModerationPage"), "ModerationPage");
+function page<Name extends string>(
+  loader: () => Promise<Record<Name, ComponentType>>,
+  name: Name,
+): ComponentType {
+  return lazy(
+    async (): Promise<{ default: ComponentType }> => ({
+      default: (await loader())[name],
+    }),
+  );
+}
+
+const ProfilePage = page(load.profile, "ProfilePage");
+const DashboardPage = page(load.dashboard, "DashboardPage");
+const CatalogIndexPage = page(load.catalog, "CatalogIndexPage");
+const CatalogPage = page(load.catalog, "CatalogPage");
+const GlossaryPage = page(load.catalog, "GlossaryPage");
+const PracticeHomePage = page(load.practice, "PracticeHomePage");
+const PracticePage = page(load.practice, "PracticePage");
+const PracticeSummaryPage = page(load.practice, "PracticeSummaryPage");
+const GeneratePage = page(load.generate, "GeneratePage");
+const ModerationPage = page(load.moderation, "ModerationPage");
 
 export const routes: RouteObject[] = [
   {

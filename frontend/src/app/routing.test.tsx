@@ -1,8 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { safeNextPath } from "@/features/auth";
-import { aUser, errorResponse, json, mockApi, renderApp } from "@/test/utils";
+import { aUser, errorResponse, json, mockApi, renderApp, setupUser } from "@/test/utils";
 
 const notAuthenticated = () => errorResponse(401, "not_authenticated", "Not signed in.");
 
@@ -30,7 +29,7 @@ describe("protected routes", () => {
       "GET /api/users/me/sessions": () => json([]),
     });
     const { router } = renderApp("/profile");
-    const user = userEvent.setup();
+    const user = setupUser();
 
     await user.type(await screen.findByLabelText("E-mail address"), "ada@example.com");
     await user.type(screen.getByLabelText("Password"), "Secret-Pass-1");
@@ -79,7 +78,7 @@ describe("language switcher", () => {
   it("switches a visitor to French, sets the cookie and <html lang>", async () => {
     mockApi({ "GET /api/auth/me": notAuthenticated });
     renderApp("/login", "en");
-    const user = userEvent.setup();
+    const user = setupUser();
 
     await screen.findByRole("heading", { level: 1, name: "Log in" });
     await user.click(screen.getByRole("button", { name: "Français" }));
@@ -100,7 +99,7 @@ describe("language switcher", () => {
       "PATCH /api/users/me": () => json({ ...aUser, language: "fr" }),
     });
     renderApp("/", "en");
-    const user = userEvent.setup();
+    const user = setupUser();
 
     await screen.findByRole("heading", { level: 1, name: "Welcome, Ada!" });
     await user.click(screen.getByRole("button", { name: "Français" }));
@@ -128,7 +127,7 @@ describe("logout", () => {
       },
     });
     const { router, queryClient } = renderApp("/profile");
-    const user = userEvent.setup();
+    const user = setupUser();
 
     await screen.findByRole("heading", { level: 1, name: "Ada Lovelace" });
     await screen.findByText("No active sessions.");
@@ -151,7 +150,7 @@ describe("app shell", () => {
   it("moves focus to the new page's heading after navigating", async () => {
     mockApi({ "GET /api/auth/me": notAuthenticated });
     renderApp("/");
-    const user = userEvent.setup();
+    const user = setupUser();
     await screen.findByRole("heading", {
       level: 1,
       name: "Pass your certification with confidence",
@@ -176,7 +175,7 @@ describe("app shell", () => {
         fail ? errorResponse(500, "server_error", "Server error.") : json(aUser),
     });
     renderApp("/profile");
-    const user = userEvent.setup();
+    const user = setupUser();
 
     expect(
       await screen.findByRole("heading", { level: 1, name: "Something went wrong" }),

@@ -28,3 +28,31 @@ export function formatRelative(iso: string, language: string, now: Date = new Da
   }
   return rtf.format(0, "minute");
 }
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * One Intl.DateTimeFormat per language and options, made once: making one is slow, and a screen
+ * such as the activity calendar formats hundreds of dates on each render.
+ */
+export function dateFormat(language: string, options: Intl.DateTimeFormatOptions) {
+  const key = `${language} ${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, options);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
+/** One Intl.NumberFormat per language and options, made once (see dateFormat). */
+export function numberFormat(language: string, options: Intl.NumberFormatOptions = {}) {
+  const key = `${language} ${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}

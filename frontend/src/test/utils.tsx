@@ -1,12 +1,17 @@
 import { render } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { createMemoryRouter } from "react-router";
 import { RouterProvider } from "react-router/dom";
-import { vi } from "vitest";
+import { beforeAll, vi } from "vitest";
 import type { User } from "@/api/types";
 import { setupI18n } from "@/app/i18n";
 import { AppProviders } from "@/app/providers";
-import { routes } from "@/app/routes";
+import { preloadPages, routes } from "@/app/routes";
 import { createQueryClient } from "@/lib/query-client";
+
+// Every file that renders the app loads the lazy pages' code before its first test: compiling a
+// page's modules is slow on a busy machine and must not eat into a findBy*'s wait for a render.
+beforeAll(preloadPages);
 
 export const aUser: User = {
   id: 7,
@@ -52,6 +57,11 @@ export function mockApi(routesByKey: Record<string, Handler>) {
   });
   vi.stubGlobal("fetch", fetchMock);
   return { fetchMock, calls };
+}
+
+/** userEvent on the fake clock (src/test/setup.ts): its pauses between events move the clock. */
+export function setupUser() {
+  return userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
 }
 
 export function renderApp(path: string, language = "en") {

@@ -16,11 +16,13 @@ import {
   StudyView,
   useExams,
 } from "@/features/catalog";
+import catalogListStyles from "@/features/catalog/components/CatalogList.module.css";
 import { generationPaths } from "@/features/generation";
 import { StudyPracticeActions } from "@/features/practice";
 import { useMediaQuery } from "@/lib/use-media-query";
 import { ErrorBoundary } from "../components/ErrorBoundary";
 import { GlossaryIcon } from "../components/Icons";
+import styles from "./CatalogPages.module.css";
 
 /** From this width the outline sits beside the detail pane; below, one level per screen. */
 export const DESKTOP_QUERY = "(min-width: 1024px)";
@@ -41,15 +43,18 @@ export function CatalogIndexPage() {
       {exams.data.length === 0 ? (
         <p className="empty-state">{t("catalog.empty.exams")}</p>
       ) : (
-        <ul className="catalog-list">
+        <ul className={catalogListStyles["catalog-list"]}>
           {exams.data.map((exam) => (
-            <li key={exam.code} className="catalog-item">
-              <Link to={catalogPaths.exam(exam.code)} className="catalog-item__link">
-                <span className="catalog-item__code">{exam.code}</span>
-                <span className="catalog-item__title">
+            <li key={exam.code} className={catalogListStyles["catalog-item"]}>
+              <Link
+                to={catalogPaths.exam(exam.code)}
+                className={catalogListStyles["catalog-item__link"]}
+              >
+                <span className={catalogListStyles["catalog-item__code"]}>{exam.code}</span>
+                <span className={catalogListStyles["catalog-item__title"]}>
                   <LocalizedTitle title={exam.name} fallback={exam.fallback} />
                 </span>
-                <span className="catalog-item__chevron" aria-hidden="true" />
+                <span className={catalogListStyles["catalog-item__chevron"]} aria-hidden="true" />
               </Link>
             </li>
           ))}
@@ -99,16 +104,16 @@ export function CatalogPage() {
   const location = parseCatalogParams(params);
 
   return (
-    <div className={`catalog${desktop ? " catalog--with-outline" : ""}`}>
+    <div className={`${styles.catalog}${desktop ? ` ${styles["catalog--with-outline"]}` : ""}`}>
       {desktop ? (
-        <aside className="catalog__outline">
+        <aside className={styles.catalog__outline}>
           <CatalogTree location={location} />
         </aside>
       ) : null}
-      <div className="catalog__main">
-        <div className="catalog__tools">
+      <div className={styles.catalog__main}>
+        <div className={styles.catalog__tools}>
           <CatalogSearch examCode={location.examCode} />
-          <Link to={catalogPaths.glossary()} className="catalog__glossary-link">
+          <Link to={catalogPaths.glossary()} className={styles["catalog__glossary-link"]}>
             <GlossaryIcon />
             <span>{t("catalog.glossary.catalogLink")}</span>
           </Link>

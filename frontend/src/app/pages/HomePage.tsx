@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { ButtonLink, Card, SkeletonBlock } from "@/components/ui";
 import { useMe } from "@/features/auth";
 import { PageHeading } from "../components/PageHeading";
+import styles from "./HomePage.module.css";
 
 const FEATURES = ["practice", "progress", "bilingual"] as const;
 
@@ -14,11 +15,11 @@ export function HomePage() {
   if (me.data) {
     return (
       <div className="page page--narrow">
-        <section className="hero hero--welcome">
+        <section className={`${styles.hero} ${styles["hero--welcome"]}`}>
           <PageHeading title={t("app.titles.home")}>
             {t("app.home.welcomeTitle", { firstName: me.data.firstName })}
           </PageHeading>
-          <p className="hero__lead">{t("app.home.welcomeLead")}</p>
+          <p className={styles.hero__lead}>{t("app.home.welcomeLead")}</p>
           <div className="button-row">
             <ButtonLink to="/dashboard">{t("app.home.goToDashboard")}</ButtonLink>
             <ButtonLink to="/practice" variant="secondary">
@@ -38,10 +39,10 @@ export function HomePage() {
 
   return (
     <div className="page">
-      <section className="hero">
-        <p className="hero__eyebrow">CompTIA Security+</p>
+      <section className={styles.hero}>
+        <p className={styles.hero__eyebrow}>CompTIA Security+</p>
         <PageHeading title={t("app.titles.home")}>{t("app.home.title")}</PageHeading>
-        <p className="hero__lead">{t("app.home.lead")}</p>
+        <p className={styles.hero__lead}>{t("app.home.lead")}</p>
         <div className="button-row">
           <ButtonLink to="/register">{t("app.home.ctaRegister")}</ButtonLink>
           <ButtonLink to="/login" variant="secondary">
@@ -49,15 +50,15 @@ export function HomePage() {
           </ButtonLink>
         </div>
       </section>
-      <section className="features" aria-labelledby="features-title">
+      <section aria-labelledby="features-title">
         <h2 id="features-title" className="section-title">
           {t("app.home.featuresTitle")}
         </h2>
-        <ul className="features__grid">
+        <ul className={styles.features__grid}>
           {FEATURES.map((key) => (
-            <Card as="li" key={key} className="feature">
-              <h3 className="feature__title">{t(`app.home.features.${key}.title`)}</h3>
-              <p className="feature__body">{t(`app.home.features.${key}.body`)}</p>
+            <Card as="li" key={key}>
+              <h3 className={styles.feature__title}>{t(`app.home.features.${key}.title`)}</h3>
+              <p className={styles.feature__body}>{t(`app.home.features.${key}.body`)}</p>
             </Card>
           ))}
         </ul>

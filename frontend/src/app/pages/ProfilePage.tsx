@@ -8,6 +8,7 @@ import { AvatarEditor, ProfileDetailsForm, profileKeys, SessionsList } from "@/f
 import { formatDate } from "@/lib/format";
 import { errorMessage } from "@/lib/forms";
 import { PageHeading } from "../components/PageHeading";
+import styles from "./ProfilePage.module.css";
 
 function ProfileContent({ user }: { user: User }) {
   const { t, i18n } = useTranslation();
@@ -32,8 +33,8 @@ function ProfileContent({ user }: { user: User }) {
   };
 
   return (
-    <div className="page page--narrow profile">
-      <Card className="profile__summary">
+    <div className={`page page--narrow`}>
+      <Card className={styles.profile__summary}>
         <Avatar
           src={user.avatarUrl}
           firstName={user.firstName}
@@ -41,10 +42,10 @@ function ProfileContent({ user }: { user: User }) {
           alt={t("profile.avatar.alt", { name })}
           size="lg"
         />
-        <div className="profile__identity">
+        <div className={styles.profile__identity}>
           <PageHeading title={t("app.titles.profile")}>{name || t("profile.title")}</PageHeading>
-          <p className="profile__email">{user.email}</p>
-          <p className="profile__meta">
+          <p className={styles.profile__email}>{user.email}</p>
+          <p className={styles.profile__meta}>
             <Badge tone="neutral">{t(`profile.roles.${user.role}`)}</Badge>{" "}
             {t("profile.memberSince", { date: formatDate(user.dateJoined, i18n.language) })}
           </p>
@@ -83,7 +84,7 @@ function ProfileContent({ user }: { user: User }) {
         <SessionsList onCurrentSignedOut={onCurrentSignedOut} />
       </Card>
 
-      <div className="profile__logout">
+      <div>
         <Button variant="danger" onClick={onLogout} loading={logout.isPending} block>
           {t("auth.logout.button")}
         </Button>

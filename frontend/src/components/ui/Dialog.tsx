@@ -1,6 +1,7 @@
 import { type ReactNode, type RefObject, useEffect, useId, useRef } from "react";
 import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
+import styles from "./Dialog.module.css";
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -29,6 +30,7 @@ export function Dialog({
   const { t } = useTranslation();
   const id = useId();
   const panel = useRef<HTMLDivElement | null>(null);
+  const body = useRef<HTMLDivElement | null>(null);
   const host = useRef<HTMLDivElement | null>(null);
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
@@ -41,9 +43,7 @@ export function Dialog({
     );
     for (const element of background) element.setAttribute("inert", "");
     const first =
-      initialFocus?.current ??
-      panel.current?.querySelector(".dialog__body")?.querySelector<HTMLElement>(FOCUSABLE) ??
-      null;
+      initialFocus?.current ?? body.current?.querySelector<HTMLElement>(FOCUSABLE) ?? null;
     (first ?? panel.current)?.focus();
     return () => {
       for (const element of background) element.removeAttribute("inert");
@@ -74,11 +74,15 @@ export function Dialog({
   };
 
   return createPortal(
-    <div className="dialog-host" ref={host}>
-      <div className="dialog__backdrop" aria-hidden="true" onClick={() => onCloseRef.current()} />
+    <div className={styles["dialog-host"]} ref={host}>
+      <div
+        className={styles.dialog__backdrop}
+        aria-hidden="true"
+        onClick={() => onCloseRef.current()}
+      />
       <div
         ref={panel}
-        className="dialog"
+        className={styles.dialog}
         role="dialog"
         aria-modal="true"
         aria-labelledby={`${id}-title`}
@@ -86,13 +90,13 @@ export function Dialog({
         tabIndex={-1}
         onKeyDown={onKeyDown}
       >
-        <div className="dialog__header">
-          <h2 id={`${id}-title`} className="dialog__title">
+        <div className={styles.dialog__header}>
+          <h2 id={`${id}-title`} className={styles.dialog__title}>
             {title}
           </h2>
           <button
             type="button"
-            className="dialog__close"
+            className={styles.dialog__close}
             onClick={() => onCloseRef.current()}
             aria-label={t("common.close")}
           >
@@ -100,11 +104,11 @@ export function Dialog({
           </button>
         </div>
         {description ? (
-          <p id={`${id}-description`} className="dialog__description">
+          <p id={`${id}-description`} className={styles.dialog__description}>
             {description}
           </p>
         ) : null}
-        <div className="dialog__body">{children}</div>
+        <div ref={body}>{children}</div>
       </div>
     </div>,
     document.body,

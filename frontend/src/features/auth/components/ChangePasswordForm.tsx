@@ -1,10 +1,10 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert, Button, TextField, useToast } from "@/components/ui";
 import { useFormErrors } from "@/lib/forms";
 import { useChangePassword } from "../api/queries";
 import { isPasswordValid } from "../lib/password-rules";
-import { PasswordChecklist } from "./PasswordChecklist";
+import { NewPasswordField } from "./NewPasswordField";
 
 const FIELDS = ["currentPassword", "newPassword"] as const;
 
@@ -14,7 +14,6 @@ export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
   const change = useChangePassword();
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
-  const checklistId = useId();
   const errors = useFormErrors(FIELDS, t);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -55,22 +54,14 @@ export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
         }}
         error={errors.fieldErrors.currentPassword}
       />
-      <TextField
+      <NewPasswordField
         ref={errors.register("newPassword")}
-        label={t("auth.fields.newPassword")}
-        type="password"
-        name="newPassword"
-        autoComplete="new-password"
-        required
-        maxLength={128}
         value={next}
-        onChange={(e) => {
-          setNext(e.target.value);
+        onChange={(value) => {
+          setNext(value);
           errors.clearField("newPassword");
         }}
         error={errors.fieldErrors.newPassword}
-        describedBy={checklistId}
-        after={<PasswordChecklist id={checklistId} password={next} />}
       />
       <Button type="submit" variant="secondary" loading={change.isPending}>
         {change.isPending ? t("auth.changePassword.submitting") : t("auth.changePassword.submit")}

@@ -1,10 +1,9 @@
 import { screen } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { errorResponse, mockApi, renderApp } from "@/test/utils";
+import { errorResponse, mockApi, renderApp, setupUser } from "@/test/utils";
 
 async function fillValidForm() {
-  const user = userEvent.setup();
+  const user = setupUser();
   await user.type(await screen.findByLabelText("First name"), "Ada");
   await user.type(screen.getByLabelText("Last name"), "Lovelace");
   await user.type(screen.getByLabelText("E-mail address"), "ada@example.com");
@@ -75,7 +74,7 @@ describe("RegisterForm", () => {
       "GET /api/auth/me": () => errorResponse(401, "not_authenticated", "Not signed in."),
     });
     renderApp("/register");
-    const user = userEvent.setup();
+    const user = setupUser();
     await user.type(await screen.findByLabelText("First name"), "Ada");
     await user.type(screen.getByLabelText("Last name"), "Lovelace");
     await user.type(screen.getByLabelText("E-mail address"), "ada@example.com");
@@ -110,7 +109,7 @@ describe("PasswordChecklist", () => {
         .filter((li) => li.dataset.rule)
         .map((li) => [li.dataset.rule, li.dataset.met]);
 
-    await userEvent.setup().type(password, "Aa1!aaaa");
+    await setupUser().type(password, "Aa1!aaaa");
     expect(rules()).toEqual([
       ["minLength", "true"],
       ["upper", "true"],
@@ -120,7 +119,7 @@ describe("PasswordChecklist", () => {
     expect(screen.getByText("At least 8 characters")).toHaveTextContent("(met)");
 
     password.focus();
-    await userEvent.setup().paste("a".repeat(200));
+    await setupUser().paste("a".repeat(200));
     expect(password).toHaveValue(`Aa1!${"a".repeat(124)}`);
     expect(rules().map(([rule]) => rule)).toEqual(["minLength", "upper", "digit", "special"]);
   });

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import type { Language } from "@/api/types";
@@ -9,7 +9,6 @@ import {
   LanguageOptions,
   NameFields,
   Select,
-  TextField,
   useToast,
 } from "@/components/ui";
 import { EMAIL_PATTERN, useFormErrors } from "@/lib/forms";
@@ -17,7 +16,7 @@ import { isLanguage, writeLanguageCookie } from "@/lib/language";
 import { useRegister } from "../api/queries";
 import { isPasswordValid } from "../lib/password-rules";
 import { EmailField } from "./EmailField";
-import { PasswordChecklist } from "./PasswordChecklist";
+import { NewPasswordField } from "./NewPasswordField";
 
 const FIELDS = ["firstName", "lastName", "email", "password", "country", "language"] as const;
 type Field = (typeof FIELDS)[number];
@@ -27,7 +26,6 @@ export function RegisterForm() {
   const toast = useToast();
   const register = useRegister();
   const [params] = useSearchParams();
-  const checklistId = useId();
   const uiLanguage: Language = isLanguage(i18n.language) ? i18n.language : "fr";
   const [values, setValues] = useState<Record<Field, string>>({
     firstName: "",
@@ -93,19 +91,13 @@ export function RegisterForm() {
         onChange={(value) => update("email", value)}
         error={errors.fieldErrors.email}
       />
-      <TextField
+      <NewPasswordField
         ref={errors.register("password")}
-        label={t("auth.fields.password")}
-        type="password"
         name="password"
-        autoComplete="new-password"
-        required
-        maxLength={128}
+        label={t("auth.fields.password")}
         value={values.password}
-        onChange={(e) => update("password", e.target.value)}
+        onChange={(value) => update("password", value)}
         error={errors.fieldErrors.password}
-        describedBy={checklistId}
-        after={<PasswordChecklist id={checklistId} password={values.password} />}
       />
       <Select
         ref={errors.register("country")}

@@ -1,11 +1,11 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { Alert, Button, ButtonLink, TextField } from "@/components/ui";
+import { Alert, Button, ButtonLink } from "@/components/ui";
 import { useFormErrors } from "@/lib/forms";
 import { useResetPassword } from "../api/queries";
 import { isPasswordValid } from "../lib/password-rules";
-import { PasswordChecklist } from "./PasswordChecklist";
+import { NewPasswordField } from "./NewPasswordField";
 
 const FIELDS = ["newPassword"] as const;
 
@@ -13,7 +13,6 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
   const { t } = useTranslation();
   const reset = useResetPassword();
   const [password, setPassword] = useState("");
-  const checklistId = useId();
   const errors = useFormErrors(FIELDS, t);
 
   if (!token) {
@@ -57,22 +56,14 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
           </p>
         </Alert>
       ) : null}
-      <TextField
+      <NewPasswordField
         ref={errors.register("newPassword")}
-        label={t("auth.fields.newPassword")}
-        type="password"
-        name="newPassword"
-        autoComplete="new-password"
-        required
-        maxLength={128}
         value={password}
-        onChange={(e) => {
-          setPassword(e.target.value);
+        onChange={(value) => {
+          setPassword(value);
           errors.clearField("newPassword");
         }}
         error={errors.fieldErrors.newPassword}
-        describedBy={checklistId}
-        after={<PasswordChecklist id={checklistId} password={password} />}
       />
       <Button type="submit" block loading={reset.isPending}>
         {reset.isPending ? t("auth.reset.submitting") : t("auth.reset.submit")}

@@ -5,9 +5,12 @@ export interface PasswordRuleResult {
   met: boolean;
 }
 
+/** The longest password the server accepts, in characters (the input stops there). */
+export const PASSWORD_MAX_LENGTH = 128;
+
 const RULES: { id: PasswordRuleId; test: (password: string) => boolean }[] = [
   { id: "minLength", test: (p) => [...p].length >= 8 },
-  { id: "maxLength", test: (p) => [...p].length <= 128 },
+  { id: "maxLength", test: (p) => [...p].length <= PASSWORD_MAX_LENGTH },
   { id: "upper", test: (p) => /\p{Lu}/u.test(p) },
   { id: "digit", test: (p) => /\p{Nd}/u.test(p) },
   // Anything that is neither a letter, a digit nor white space counts as special.

@@ -1,15 +1,16 @@
 import { useTranslation } from "react-i18next";
 import type { Objective } from "@/api/types";
+import styles from "./Badges.module.css";
 
 /** The exam weight of a domain, as text and as a bar (the bar is decoration). */
-export function WeightBar({ percent }: { percent: number }) {
+export function WeightBar({ percent, className }: { percent: number; className?: string }) {
   const { t } = useTranslation();
   const width = Math.max(0, Math.min(100, percent));
   return (
-    <div className="weight">
-      <span className="weight__label">{t("catalog.weight.label", { percent })}</span>
-      <span className="weight__track" aria-hidden="true">
-        <span className="weight__fill" style={{ width: `${width}%` }} />
+    <div className={className ? `${styles.weight} ${className}` : styles.weight}>
+      <span className={styles.weight__label}>{t("catalog.weight.label", { percent })}</span>
+      <span className={styles.weight__track} aria-hidden="true">
+        <span className={styles.weight__fill} style={{ width: `${width}%` }} />
       </span>
     </div>
   );
@@ -27,7 +28,7 @@ export function ObjectiveBadges({
   const { t, i18n } = useTranslation();
   const title = i18n.language === "en" ? undefined : objective.verbEn;
   return (
-    <span className="objective-badges">
+    <span className={styles["objective-badges"]}>
       {objective.scenarioBased ? (
         <span className="tag tag--scenario" title={title}>
           {t("catalog.objective.scenarioBadge")}

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import styles from "./Breadcrumbs.module.css";
 
 export interface Crumb {
   to: string;
@@ -13,24 +14,26 @@ export interface Crumb {
 export function Breadcrumbs({ items }: { items: Crumb[] }) {
   const { t } = useTranslation();
   return (
-    <nav className="breadcrumbs" aria-label={t("catalog.breadcrumbs.label")}>
-      <ol className="breadcrumbs__list">
+    <nav aria-label={t("catalog.breadcrumbs.label")}>
+      <ol className={styles.breadcrumbs__list}>
         {items.map((item, index) => {
           const current = index === items.length - 1;
           return (
             <li
               key={item.to}
-              className={`breadcrumbs__item${item.code ? " breadcrumbs__item--coded" : ""}`}
+              className={`${styles.breadcrumbs__item}${item.code ? ` ${styles["breadcrumbs__item--coded"]}` : ""}`}
             >
               <Link
                 to={item.to}
-                className="breadcrumbs__link"
+                className={styles.breadcrumbs__link}
                 aria-current={current ? "page" : undefined}
                 lang={item.fallback ? "en" : undefined}
               >
-                {item.code ? <span className="breadcrumbs__code">{item.code}</span> : null}
+                {item.code ? <span className={styles.breadcrumbs__code}>{item.code}</span> : null}
                 {item.code && item.label ? " " : null}
-                {item.label ? <span className="breadcrumbs__title">{item.label}</span> : null}
+                {item.label ? (
+                  <span className={styles.breadcrumbs__title}>{item.label}</span>
+                ) : null}
               </Link>
             </li>
           );

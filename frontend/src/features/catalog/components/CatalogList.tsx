@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router";
+import styles from "./CatalogList.module.css";
 import { LocalizedTitle, OfficialWording } from "./Wording";
 
 /** One row of a drill-down list: the whole title is the link, details sit below it. */
@@ -19,15 +20,15 @@ export function CatalogListItem({
   children?: ReactNode;
 }) {
   return (
-    <li className="catalog-item">
-      <Link to={to} className="catalog-item__link">
-        <span className="catalog-item__code">{code}</span>{" "}
-        <span className="catalog-item__title">
+    <li className={styles["catalog-item"]}>
+      <Link to={to} className={styles["catalog-item__link"]}>
+        <span className={styles["catalog-item__code"]}>{code}</span>{" "}
+        <span className={styles["catalog-item__title"]}>
           <LocalizedTitle title={title} fallback={fallback} />
         </span>
-        <span className="catalog-item__chevron" aria-hidden="true" />
+        <span className={styles["catalog-item__chevron"]} aria-hidden="true" />
       </Link>
-      {children ? <div className="catalog-item__meta">{children}</div> : null}
+      {children ? <div className={styles["catalog-item__meta"]}>{children}</div> : null}
       <OfficialWording titleEn={titleEn} fallback={fallback} compact />
     </li>
   );
@@ -42,7 +43,7 @@ export function CatalogList({
   labelledBy: string;
 }) {
   return (
-    <ul className="catalog-list" aria-labelledby={labelledBy}>
+    <ul className={styles["catalog-list"]} aria-labelledby={labelledBy}>
       {children}
     </ul>
   );

@@ -1,8 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { catalogApi } from "@/test/catalog-fixtures";
-import { mockApi, renderApp } from "@/test/utils";
+import { mockApi, renderApp, setupUser } from "@/test/utils";
 import { SEARCH_DEBOUNCE_MS } from "./CatalogSearch";
 
 const searchCalls = (calls: Request[]) =>
@@ -12,12 +11,9 @@ const searchCalls = (calls: Request[]) =>
     .map((url) => Object.fromEntries(url.searchParams));
 
 describe("CatalogSearch", () => {
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
   it("waits for a pause in typing before asking the server, once", async () => {
-    vi.useFakeTimers({ shouldAdvanceTime: true });
+    // On the fake clock, the pauses between keys are exactly SEARCH_DEBOUNCE_MS - 50, however slow
+    // the machine (with the real clock advancing the fake one, they could be longer).
     const { calls } = mockApi(catalogApi());
     renderApp("/catalog/SY0-701", "en");
     const box = await screen.findByRole("searchbox", { name: "Search the catalog" });
@@ -36,7 +32,7 @@ describe("CatalogSearch", () => {
   it("lists hits by kind, each linking to its level; a topic to its sub-objective", async () => {
     mockApi(catalogApi());
     renderApp("/catalog/SY0-701", "fr");
-    const user = userEvent.setup();
+    const user = setupUser();
     await user.type(
       await screen.findByRole("searchbox", { name: "Rechercher dans le catalogue" }),
       "phishing",
@@ -59,7 +55,7 @@ describe("CatalogSearch", () => {
   it("says when nothing matches", async () => {
     mockApi(catalogApi());
     renderApp("/catalog/SY0-701", "en");
-    const user = userEvent.setup();
+    const user = setupUser();
     await user.type(await screen.findByRole("searchbox"), "zzz");
     expect(await screen.findByText("No results for “zzz”.")).toBeInTheDocument();
     expect(screen.queryByRole("link", { name: /Phishing/ })).not.toBeInTheDocument();
@@ -68,7 +64,7 @@ describe("CatalogSearch", () => {
   it("reaches the results with the arrow keys, and Escape clears", async () => {
     mockApi(catalogApi());
     renderApp("/catalog/SY0-701", "en");
-    const user = userEvent.setup();
+    const user = setupUser();
     const box = await screen.findByRole("searchbox", { name: "Search the catalog" });
     await user.type(box, "phi");
     await screen.findByText("3 results");
@@ -117,7 +113,7 @@ describe("CatalogSearch", () => {
       }),
     );
     const { router } = renderApp("/catalog/SY0-701", "en");
-    const user = userEvent.setup();
+    const user = setupUser();
     await user.type(await screen.findByRole("searchbox"), "people");
     await user.click(await screen.findByRole("link", { name: /1\.2\.3\.1 Authenticating people/ }));
 

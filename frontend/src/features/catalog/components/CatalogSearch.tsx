@@ -7,6 +7,7 @@ import { errorMessage } from "@/lib/forms";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
 import { useCatalogSearch } from "../api/queries";
 import { searchHitPath } from "../lib/paths";
+import styles from "./CatalogSearch.module.css";
 import { FallbackMarker } from "./Wording";
 
 export const SEARCH_DEBOUNCE_MS = 200;
@@ -79,9 +80,9 @@ export function CatalogSearch({ examCode }: { examCode: string }) {
   }
 
   return (
-    <search className="catalog-search" aria-labelledby={`${id}-label`}>
+    <search className={styles["catalog-search"]} aria-labelledby={`${id}-label`}>
       <form
-        className="catalog-search__form"
+        className={styles["catalog-search__form"]}
         onSubmit={(event) => {
           // Enter opens the best hit.
           event.preventDefault();
@@ -92,14 +93,18 @@ export function CatalogSearch({ examCode }: { examCode: string }) {
           }
         }}
       >
-        <label id={`${id}-label`} htmlFor={`${id}-input`} className="catalog-search__label">
+        <label
+          id={`${id}-label`}
+          htmlFor={`${id}-input`}
+          className={styles["catalog-search__label"]}
+        >
           {t("catalog.search.label")}
         </label>
-        <div className="catalog-search__box">
+        <div className={styles["catalog-search__box"]}>
           <input
             ref={input}
             id={`${id}-input`}
-            className="input catalog-search__input"
+            className={`input ${styles["catalog-search__input"]}`}
             type="search"
             autoComplete="off"
             spellCheck={false}
@@ -112,7 +117,7 @@ export function CatalogSearch({ examCode }: { examCode: string }) {
             onKeyDown={onInputKeyDown}
           />
           {search.isFetching && active ? (
-            <span className="catalog-search__spinner">
+            <span className={styles["catalog-search__spinner"]}>
               <Spinner size="sm" />
             </span>
           ) : null}
@@ -120,36 +125,44 @@ export function CatalogSearch({ examCode }: { examCode: string }) {
         <p id={`${id}-hint`} className="visually-hidden">
           {t("catalog.search.hint")}
         </p>
-        <p id={`${id}-status`} className="catalog-search__status" role="status" aria-live="polite">
+        <p
+          id={`${id}-status`}
+          className={styles["catalog-search__status"]}
+          role="status"
+          aria-live="polite"
+        >
           {status}
         </p>
         {active && search.isError ? (
-          <p className="catalog-search__error">{errorMessage(search.error, t)}</p>
+          <p className={styles["catalog-search__error"]}>{errorMessage(search.error, t)}</p>
         ) : null}
         {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys between the result links. */}
         <div
           ref={results}
           id={`${id}-results`}
-          className="catalog-search__results"
+          className={styles["catalog-search__results"]}
           hidden={hits.length === 0}
           onKeyDown={onResultsKeyDown}
         >
           {groupByKind(hits).map((group) => (
-            <div key={group.kind} className="search-group">
-              <p id={`${id}-${group.kind}`} className="search-group__label">
+            <div key={group.kind} className={styles["search-group"]}>
+              <p id={`${id}-${group.kind}`} className={styles["search-group__label"]}>
                 {t(`catalog.search.kinds.${group.kind}`)}
               </p>
-              <ul className="search-group__list" aria-labelledby={`${id}-${group.kind}`}>
+              <ul className={styles["search-group__list"]} aria-labelledby={`${id}-${group.kind}`}>
                 {group.hits.map((hit) => (
                   <li key={`${hit.kind}-${hit.id}`}>
                     <Link
                       to={searchHitPath(examCode, hit)}
-                      className="search-hit"
+                      className={styles["search-hit"]}
                       onClick={() => setValue("")}
                     >
-                      <span className="search-hit__code">{hit.code}</span>{" "}
-                      <span className="search-hit__text">
-                        <span className="search-hit__title" lang={hit.fallback ? "en" : undefined}>
+                      <span className={styles["search-hit__code"]}>{hit.code}</span>{" "}
+                      <span className={styles["search-hit__text"]}>
+                        <span
+                          className={styles["search-hit__title"]}
+                          lang={hit.fallback ? "en" : undefined}
+                        >
                           {hit.title}
                           {hit.fallback ? (
                             <>
@@ -159,12 +172,12 @@ export function CatalogSearch({ examCode }: { examCode: string }) {
                           ) : null}
                         </span>{" "}
                         {hit.kind === "topic" && hit.contextTitle ? (
-                          <span className="search-hit__context">
+                          <span className={styles["search-hit__context"]}>
                             {t("catalog.search.inContext", { title: hit.contextTitle })}
                           </span>
                         ) : null}{" "}
                         {hit.title !== hit.titleEn && !hit.fallback ? (
-                          <span className="search-hit__en" lang="en">
+                          <span className={styles["search-hit__en"]} lang="en">
                             {hit.titleEn}
                           </span>
                         ) : null}

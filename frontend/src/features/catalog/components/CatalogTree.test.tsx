@@ -1,5 +1,4 @@
 import { screen, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ExamTree } from "@/api/types";
 import {
@@ -10,7 +9,7 @@ import {
   objectives,
   subObjectives,
 } from "@/test/catalog-fixtures";
-import { json, mockApi, renderApp } from "@/test/utils";
+import { json, mockApi, renderApp, setupUser } from "@/test/utils";
 
 function tree(): ExamTree {
   return {
@@ -56,7 +55,7 @@ describe("CatalogTree (desktop)", () => {
       "GET /api/catalog/exams/SY0-701/tree": () => json(tree()),
     });
     const { router } = renderApp("/catalog/SY0-701/2.4/2.4.1", "en");
-    const user = userEvent.setup();
+    const user = setupUser();
 
     const outline = await screen.findByRole("navigation", { name: "Exam outline" });
     const current = await within(outline).findByRole("link", { name: "2.4.1 Malware attacks" });

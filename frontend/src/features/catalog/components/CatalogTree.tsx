@@ -7,6 +7,7 @@ import { MasteryBadge, useMasteryByCode } from "@/features/progress";
 import { errorMessage } from "@/lib/forms";
 import { useExamTree } from "../api/queries";
 import { type CatalogLocation, catalogPaths } from "../lib/paths";
+import styles from "./CatalogTree.module.css";
 import { LocalizedTitle } from "./Wording";
 
 /** The domain and objective codes to open in the tree: the current page and what holds it. */
@@ -50,13 +51,13 @@ function Toggle({
   return (
     <button
       type="button"
-      className="tree__toggle"
+      className={styles.tree__toggle}
       aria-expanded={expanded}
       aria-controls={controls}
       aria-label={label}
       onClick={onToggle}
     >
-      <span className="tree__chevron" aria-hidden="true" />
+      <span className={styles.tree__chevron} aria-hidden="true" />
     </button>
   );
 }
@@ -98,11 +99,11 @@ export function CatalogTree({ location }: { location: CatalogLocation }) {
   const current = (code: string) => (code === currentCode ? "page" : undefined);
 
   return (
-    <nav className="tree" aria-label={t("catalog.tree.label")}>
+    <nav className={styles.tree} aria-label={t("catalog.tree.label")}>
       {tree.isPending ? (
         <SkeletonBlock lines={8} />
       ) : tree.isError ? (
-        <div className="tree__error">
+        <div className={styles.tree__error}>
           <p>{errorMessage(tree.error, t)}</p>
           <button type="button" className="btn btn--secondary" onClick={() => tree.refetch()}>
             {t("catalog.error.retry")}
@@ -110,7 +111,7 @@ export function CatalogTree({ location }: { location: CatalogLocation }) {
         </div>
       ) : (
         <>
-          <p className="tree__exam">
+          <p className={styles.tree__exam}>
             <Link
               to={catalogPaths.exam(examCode)}
               aria-current={location.level === "exam" ? "page" : undefined}
@@ -118,13 +119,13 @@ export function CatalogTree({ location }: { location: CatalogLocation }) {
               {tree.data.exam.name}
             </Link>
           </p>
-          <ul className="tree__list">
+          <ul className={styles.tree__list}>
             {tree.data.domains.map((domain) => {
               const domainOpen = open.has(domain.code);
               const domainListId = `tree-${domain.code}`;
               return (
-                <li key={domain.code} className="tree__domain">
-                  <div className="tree__row">
+                <li key={domain.code}>
+                  <div className={styles.tree__row}>
                     <Toggle
                       expanded={domainOpen}
                       controls={domainListId}
@@ -133,19 +134,19 @@ export function CatalogTree({ location }: { location: CatalogLocation }) {
                     />
                     <Link
                       to={catalogPaths.domain(examCode, domain.code)}
-                      className="tree__link tree__link--domain"
+                      className={`${styles.tree__link} ${styles["tree__link--domain"]}`}
                       aria-current={current(domain.code)}
                     >
-                      <span className="tree__code">{domain.code}</span>{" "}
+                      <span className={styles.tree__code}>{domain.code}</span>{" "}
                       <LocalizedTitle title={domain.title} fallback={domain.fallback} />{" "}
-                      <span className="tree__weight">
+                      <span className={styles.tree__weight}>
                         {t("catalog.weight.short", { percent: domain.weightPercent })}
                       </span>
                     </Link>
                   </div>
                   <ul
                     id={domainListId}
-                    className="tree__list tree__list--nested"
+                    className={`${styles.tree__list} ${styles["tree__list--nested"]}`}
                     hidden={!domainOpen}
                   >
                     {domain.objectives.map((objective) => {
@@ -153,7 +154,7 @@ export function CatalogTree({ location }: { location: CatalogLocation }) {
                       const objectiveListId = `tree-${objective.code}`;
                       return (
                         <li key={objective.code}>
-                          <div className="tree__row">
+                          <div className={styles.tree__row}>
                             <Toggle
                               expanded={objectiveOpen}
                               controls={objectiveListId}
@@ -162,10 +163,10 @@ export function CatalogTree({ location }: { location: CatalogLocation }) {
                             />
                             <Link
                               to={catalogPaths.objective(examCode, objective.code)}
-                              className="tree__link"
+                              className={styles.tree__link}
                               aria-current={current(objective.code)}
                             >
-                              <span className="tree__code">{objective.code}</span>{" "}
+                              <span className={styles.tree__code}>{objective.code}</span>{" "}
                               <LocalizedTitle
                                 title={objective.title}
                                 fallback={objective.fallback}
@@ -174,17 +175,17 @@ export function CatalogTree({ location }: { location: CatalogLocation }) {
                           </div>
                           <ul
                             id={objectiveListId}
-                            className="tree__list tree__list--leaves"
+                            className={`${styles.tree__list} ${styles["tree__list--leaves"]}`}
                             hidden={!objectiveOpen}
                           >
                             {objective.subObjectives.map((sub) => (
-                              <li key={sub.code} className="tree__leaf">
+                              <li key={sub.code} className={`${styles.tree__leaf} tree__leaf`}>
                                 <Link
                                   to={catalogPaths.subObjective(examCode, objective.code, sub.code)}
-                                  className="tree__link tree__link--leaf"
+                                  className={`${styles.tree__link}`}
                                   aria-current={current(sub.code)}
                                 >
-                                  <span className="tree__code">{sub.code}</span>{" "}
+                                  <span className={styles.tree__code}>{sub.code}</span>{" "}
                                   <LocalizedTitle title={sub.title} fallback={sub.fallback} />
                                 </Link>
                                 {mastery.ready ? (

@@ -73,7 +73,7 @@ export function DomainView({ examCode, domainCode }: { examCode: string; domainC
                 fallback={objective.fallback}
               >
                 <ObjectiveBadges objective={objective} />
-                <span className="catalog-item__count">
+                <span>
                   {t("catalog.counts.subObjectives", { count: objective.subObjectiveCount })}
                 </span>
               </CatalogListItem>

@@ -5,6 +5,8 @@ import { catalogPaths } from "../lib/paths";
 import { WeightBar } from "./Badges";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { CatalogList, CatalogListItem, LevelHeader } from "./CatalogList";
+import catalogListStyles from "./CatalogList.module.css";
+import styles from "./ExamOverview.module.css";
 import { CatalogError } from "./Status";
 
 /** /catalog/:exam — the exam's facts and its weighted domains. */
@@ -28,7 +30,7 @@ export function ExamOverview({ examCode }: { examCode: string }) {
       >
         <p className="level-header__lead">{t("catalog.exam.lead")}</p>
         {exam ? (
-          <dl className="exam-facts">
+          <dl className={styles["exam-facts"]}>
             <div>
               <dt>{t("catalog.exam.questions")}</dt>
               <dd>{t("catalog.exam.questionsValue", { count: exam.maxQuestions })}</dd>
@@ -69,10 +71,11 @@ export function ExamOverview({ examCode }: { examCode: string }) {
                 titleEn={domain.titleEn}
                 fallback={domain.fallback}
               >
-                <WeightBar percent={domain.weightPercent} />
-                <span className="catalog-item__count">
-                  {t("catalog.counts.objectives", { count: domain.objectiveCount })}
-                </span>
+                <WeightBar
+                  percent={domain.weightPercent}
+                  className={catalogListStyles["catalog-item__weight"]}
+                />
+                <span>{t("catalog.counts.objectives", { count: domain.objectiveCount })}</span>
               </CatalogListItem>
             ))}
           </CatalogList>

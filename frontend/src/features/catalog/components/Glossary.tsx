@@ -5,6 +5,8 @@ import { errorMessage } from "@/lib/forms";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
 import { useGlossary } from "../api/queries";
 import { DEFAULT_EXAM_CODE } from "../lib/paths";
+import catalogSearchStyles from "./CatalogSearch.module.css";
+import styles from "./Glossary.module.css";
 import { FallbackMarker } from "./Wording";
 
 export const GLOSSARY_DEBOUNCE_MS = 200;
@@ -20,15 +22,18 @@ export function Glossary({ examCode = DEFAULT_EXAM_CODE }: { examCode?: string }
   const showEnglish = i18n.language !== "en";
 
   return (
-    <div className="glossary">
-      <search className="catalog-search">
-        <form className="catalog-search__form" onSubmit={(event) => event.preventDefault()}>
-          <label htmlFor={`${id}-q`} className="catalog-search__label">
+    <div className={styles.glossary}>
+      <search className={catalogSearchStyles["catalog-search"]}>
+        <form
+          className={catalogSearchStyles["catalog-search__form"]}
+          onSubmit={(event) => event.preventDefault()}
+        >
+          <label htmlFor={`${id}-q`} className={catalogSearchStyles["catalog-search__label"]}>
             {t("catalog.glossary.searchLabel")}
           </label>
           <input
             id={`${id}-q`}
-            className="input catalog-search__input"
+            className={`input ${catalogSearchStyles["catalog-search__input"]}`}
             type="search"
             autoComplete="off"
             spellCheck={false}
@@ -44,7 +49,11 @@ export function Glossary({ examCode = DEFAULT_EXAM_CODE }: { examCode?: string }
               }
             }}
           />
-          <p id={`${id}-status`} className="catalog-search__status" role="status">
+          <p
+            id={`${id}-status`}
+            className={catalogSearchStyles["catalog-search__status"]}
+            role="status"
+          >
             {glossary.isSuccess && !glossary.isPlaceholderData
               ? entries.length === 0
                 ? t("catalog.glossary.empty", { q })
@@ -73,13 +82,13 @@ export function Glossary({ examCode = DEFAULT_EXAM_CODE }: { examCode?: string }
           <p>{t("catalog.glossary.emptyBody")}</p>
         </div>
       ) : (
-        <dl className="glossary__list" aria-busy={glossary.isFetching || undefined}>
+        <dl className={styles.glossary__list} aria-busy={glossary.isFetching || undefined}>
           {entries.map((entry) => (
-            <div key={entry.id} className="glossary__entry">
-              <dt className="glossary__acronym" lang="en">
+            <div key={entry.id} className={styles.glossary__entry}>
+              <dt className={styles.glossary__acronym} lang="en">
                 {entry.acronym}
               </dt>
-              <dd className="glossary__expansion">
+              <dd className={styles.glossary__expansion}>
                 <span lang={entry.fallback ? "en" : undefined}>{entry.expansion}</span>
                 {entry.fallback ? (
                   <>
@@ -89,13 +98,15 @@ export function Glossary({ examCode = DEFAULT_EXAM_CODE }: { examCode?: string }
                 ) : null}
               </dd>
               {showEnglish && !entry.fallback && entry.expansionEn !== entry.expansion ? (
-                <dd className="glossary__english">
-                  <span className="glossary__english-label">{t("catalog.glossary.english")}</span>{" "}
+                <dd className={styles.glossary__english}>
+                  <span className={styles["glossary__english-label"]}>
+                    {t("catalog.glossary.english")}
+                  </span>{" "}
                   <span lang="en">{entry.expansionEn}</span>
                 </dd>
               ) : null}
               {entry.explanation ? (
-                <dd className="glossary__explanation">{entry.explanation}</dd>
+                <dd className={styles.glossary__explanation}>{entry.explanation}</dd>
               ) : null}
             </div>
           ))}

@@ -102,9 +102,7 @@ export function ObjectiveView({
                 titleEn={sub.titleEn}
                 fallback={sub.fallback}
               >
-                <span className="catalog-item__count">
-                  {t("catalog.counts.topics", { count: sub.topicCount })}
-                </span>
+                <span>{t("catalog.counts.topics", { count: sub.topicCount })}</span>
                 {mastery.ready ? <MasteryBadge mastery={mastery.get(sub.code)} /> : null}
               </CatalogListItem>
             ))}

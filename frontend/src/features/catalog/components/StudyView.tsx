@@ -8,8 +8,10 @@ import { catalogPaths } from "../lib/paths";
 import { ObjectiveBadges, WeightBar } from "./Badges";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { LevelHeader } from "./CatalogList";
+import catalogListStyles from "./CatalogList.module.css";
 import { ScenarioHint } from "./ScenarioHint";
 import { CatalogError } from "./Status";
+import styles from "./StudyView.module.css";
 import { LocalizedTitle, OfficialWording } from "./Wording";
 
 /** /catalog/:exam/:objective/:subObjective — the study screen of one sub-objective. */
@@ -92,7 +94,7 @@ export function StudyView({
   ];
 
   return (
-    <div className="level study">
+    <div className={`level`}>
       <Breadcrumbs items={crumbs} />
       <LevelHeader
         eyebrow={t("catalog.study.eyebrow", { code: data.code })}
@@ -110,30 +112,30 @@ export function StudyView({
         ) : null}
       </LevelHeader>
 
-      <div className="study__context">
-        <section className="context-card" aria-labelledby="study-objective">
-          <h2 id="study-objective" className="context-card__label">
+      <div className={styles.study__context}>
+        <section className={styles["context-card"]} aria-labelledby="study-objective">
+          <h2 id="study-objective" className={styles["context-card__label"]}>
             {t("catalog.study.objectiveTitle")}
           </h2>
-          <p className="context-card__title">
+          <p className={styles["context-card__title"]}>
             <Link to={catalogPaths.objective(examCode, objective.code)}>
-              <span className="catalog-item__code">{objective.code}</span>{" "}
+              <span className={catalogListStyles["catalog-item__code"]}>{objective.code}</span>{" "}
               <LocalizedTitle title={objective.title} fallback={objective.fallback} />
             </Link>
           </p>
           <OfficialWording titleEn={objective.titleEn} fallback={objective.fallback} compact />
-          <p className="context-card__badges">
+          <p className={styles["context-card__badges"]}>
             <ObjectiveBadges objective={objective} />
           </p>
           {objective.scenarioBased ? <ScenarioHint /> : null}
         </section>
-        <section className="context-card" aria-labelledby="study-domain">
-          <h2 id="study-domain" className="context-card__label">
+        <section className={styles["context-card"]} aria-labelledby="study-domain">
+          <h2 id="study-domain" className={styles["context-card__label"]}>
             {t("catalog.study.domainTitle")}
           </h2>
-          <p className="context-card__title">
+          <p className={styles["context-card__title"]}>
             <Link to={catalogPaths.domain(examCode, domain.code)}>
-              <span className="catalog-item__code">{domain.code}</span>{" "}
+              <span className={catalogListStyles["catalog-item__code"]}>{domain.code}</span>{" "}
               <LocalizedTitle title={domain.title} fallback={domain.fallback} />
             </Link>
           </p>
@@ -146,25 +148,25 @@ export function StudyView({
           {t("catalog.study.topicsTitle")}
         </h2>
         {topic ? (
-          <p className="study__found" role="status">
+          <p className={styles.study__found} role="status">
             {t("catalog.study.fromSearch", { title: topic.title })}
           </p>
         ) : null}
         {data.topics.length === 0 ? (
           <p className="empty-state">{t("catalog.empty.topics")}</p>
         ) : (
-          <ul className="topics">
+          <ul className={styles.topics}>
             {data.topics.map((item) => {
               const isHit = item.code === topic?.code;
               return (
                 <li
                   key={item.code}
                   ref={isHit ? highlighted : undefined}
-                  className={`topics__item${isHit ? " topics__item--hit" : ""}`}
+                  className={`${styles.topics__item}${isHit ? ` ${styles["topics__item--hit"]}` : ""}`}
                   aria-current={isHit ? "true" : undefined}
                 >
-                  <span className="topics__code">{item.code}</span>
-                  <span className="topics__body">
+                  <span className={styles.topics__code}>{item.code}</span>
+                  <span className={styles.topics__body}>
                     <LocalizedTitle title={item.title} fallback={item.fallback} />
                     <OfficialWording titleEn={item.titleEn} fallback={item.fallback} compact />
                   </span>

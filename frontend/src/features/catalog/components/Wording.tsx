@@ -1,10 +1,11 @@
 import { useTranslation } from "react-i18next";
+import styles from "./Wording.module.css";
 
 /** A small "EN" marker: this title is the official English one, not translated yet. */
 export function FallbackMarker() {
   const { t } = useTranslation();
   return (
-    <span className="fallback-marker" title={t("catalog.fallback.title")}>
+    <span className={styles["fallback-marker"]} title={t("catalog.fallback.title")}>
       <span aria-hidden="true">EN</span>
       <span className="visually-hidden">{t("catalog.fallback.label")}</span>
     </span>
@@ -42,9 +43,9 @@ export function OfficialWording({
   const { t, i18n } = useTranslation();
   if (i18n.language === "en" || fallback) return null;
   return (
-    <details className={`official${compact ? " official--compact" : ""}`}>
-      <summary className="official__toggle">{t("catalog.official.toggle")}</summary>
-      <p className="official__text" lang="en">
+    <details className={`${styles.official}${compact ? ` ${styles["official--compact"]}` : ""}`}>
+      <summary className={styles.official__toggle}>{t("catalog.official.toggle")}</summary>
+      <p className={styles.official__text} lang="en">
         {titleEn}
       </p>
     </details>

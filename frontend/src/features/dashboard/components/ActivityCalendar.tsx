@@ -4,9 +4,18 @@ import type { ActivityDay } from "@/api/types";
 import { SkeletonBlock } from "@/components/ui";
 import { useActivity } from "@/features/progress";
 import { addDays, formatDay, formatMonth, weekdayIndex } from "../lib/dates";
+import styles from "./ActivityCalendar.module.css";
+import dashboardStyles from "./Dashboard.module.css";
 import { SectionError, TableScroll, TableToggle } from "./Status";
+import statusStyles from "./Status.module.css";
 
 /** 0 (none) to 4 (20 answers or more): the cell's shade. */
+/** A day's square, by level of activity; its plain class names are the end-to-end tests' too. */
+function dayClass(level: number | "pad"): string {
+  const modifier = `calendar__day--${level}`;
+  return `${styles.calendar__day} calendar__day ${styles[modifier]} ${modifier}`;
+}
+
 export function intensity(answered: number): number {
   if (answered <= 0) return 0;
   if (answered < 5) return 1;
@@ -47,7 +56,7 @@ function weeksOf(days: ActivityDay[]): Week[] {
  * A GitHub-style calendar of the answers given each day, with a legend and a summary sentence;
  * the table view lists the active days.
  */
-export function ActivityCalendar({ today }: { today: string }) {
+export function ActivityCalendar({ today, className }: { today: string; className?: string }) {
   const { t, i18n } = useTranslation();
   const { from, to } = activityRange(today);
   const activity = useActivity(from, to);
@@ -79,8 +88,8 @@ export function ActivityCalendar({ today }: { today: string }) {
     });
 
   return (
-    <section className="card dashboard__section activity" aria-labelledby="activity-title">
-      <div className="dashboard__section-head">
+    <section className={`card ${className ?? ""}`} aria-labelledby="activity-title">
+      <div className={dashboardStyles["dashboard__section-head"]}>
         <h2 id="activity-title" className="section-title">
           {t("dashboard.activity.title")}
         </h2>
@@ -102,7 +111,7 @@ export function ActivityCalendar({ today }: { today: string }) {
           {asTable ? (
             <TableScroll id="activity-view" label={t("dashboard.activity.tableCaption")}>
               {active.length > 0 ? (
-                <table className="data-table">
+                <table className={statusStyles["data-table"]}>
                   <caption className="visually-hidden">
                     {t("dashboard.activity.tableCaption")}
                   </caption>
@@ -131,19 +140,19 @@ export function ActivityCalendar({ today }: { today: string }) {
             <>
               <section
                 id="activity-view"
-                className="calendar__scroll"
+                className={statusStyles.calendar__scroll}
                 aria-label={t("dashboard.activity.scrollLabel")}
                 // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable from the keyboard.
                 tabIndex={0}
                 ref={scroller}
               >
-                <div className="calendar" role="img" aria-label={summary}>
+                <div className={`${styles.calendar} calendar`} role="img" aria-label={summary}>
                   {weeks.map((week, index) => {
                     const firstOfMonth = week.days.find((day) => day?.date.endsWith("-01"));
                     const label = index === 0 ? week.days.find(Boolean)?.date : firstOfMonth?.date;
                     return (
-                      <div key={week.start} className="calendar__week">
-                        <span className="calendar__month">
+                      <div key={week.start} className={styles.calendar__week}>
+                        <span className={styles.calendar__month}>
                           {label && (index === 0 || firstOfMonth)
                             ? formatMonth(label, i18n.language)
                             : ""}
@@ -152,12 +161,12 @@ export function ActivityCalendar({ today }: { today: string }) {
                           day ? (
                             <span
                               key={day.date}
-                              className={`calendar__day calendar__day--${intensity(day.answered)}`}
+                              className={dayClass(intensity(day.answered))}
                               title={dayLabel(day)}
                             />
                           ) : (
                             // biome-ignore lint/suspicious/noArrayIndexKey: fixed padding slots.
-                            <span key={slot} className="calendar__day calendar__day--pad" />
+                            <span key={slot} className={dayClass("pad")} />
                           ),
                         )}
                       </div>
@@ -165,10 +174,10 @@ export function ActivityCalendar({ today }: { today: string }) {
                   })}
                 </div>
               </section>
-              <div className="calendar-legend" aria-hidden="true">
+              <div className={`${styles["calendar-legend"]} calendar-legend`} aria-hidden="true">
                 <span>{t("dashboard.activity.less")}</span>
                 {[0, 1, 2, 3, 4].map((level) => (
-                  <span key={level} className={`calendar__day calendar__day--${level}`} />
+                  <span key={level} className={dayClass(level)} />
                 ))}
                 <span>{t("dashboard.activity.more")}</span>
               </div>

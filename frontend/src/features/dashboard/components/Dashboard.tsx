@@ -5,6 +5,7 @@ import { catalogPaths, DEFAULT_EXAM_CODE } from "@/features/catalog";
 import { useProgressSummary, useRecommendations } from "@/features/progress";
 import { todayIn } from "../lib/dates";
 import { ActivityCalendar } from "./ActivityCalendar";
+import styles from "./Dashboard.module.css";
 import { DomainProgress } from "./DomainProgress";
 import { ExamPlan } from "./ExamPlan";
 import { MasteryHeatmap } from "./MasteryHeatmap";
@@ -14,14 +15,14 @@ import { StatCards } from "./StatCards";
 import { SectionError } from "./Status";
 
 /** A new learner: what the dashboard will show, and a first session to start. */
-function FirstSteps({ examCode }: { examCode: string }) {
+function FirstSteps({ examCode, className }: { examCode: string; className?: string }) {
   const { t } = useTranslation();
   const recommendations = useRecommendations(examCode);
   const first = recommendations.data?.[0];
   return (
     <Card
       aria-labelledby="first-steps-title"
-      className="empty-state empty-state--boxed first-steps"
+      className={`empty-state empty-state--boxed ${styles["first-steps"]} ${className ?? ""}`}
     >
       <h2 id="first-steps-title" className="empty-state__title">
         {t("dashboard.empty.title")}
@@ -47,9 +48,11 @@ export function Dashboard({ examCode = DEFAULT_EXAM_CODE }: { examCode?: string 
   const user = useCurrentUser();
   const summary = useProgressSummary(examCode);
   const today = todayIn(user?.timeZone);
+  // From 1024px the grid has two columns: these sections take both.
+  const wide = styles.dashboard__wide;
 
   return (
-    <div className="page dashboard">
+    <div className={`page`}>
       <header className="level-header">
         <PageHeading title={t("dashboard.title")}>{t("dashboard.title")}</PageHeading>
         <p className="level-header__lead">{t("dashboard.lead")}</p>
@@ -59,19 +62,19 @@ export function Dashboard({ examCode = DEFAULT_EXAM_CODE }: { examCode?: string 
       ) : summary.isError ? (
         <SectionError error={summary.error} onRetry={() => summary.refetch()} />
       ) : summary.data.answered === 0 ? (
-        <div className="dashboard__grid">
-          <FirstSteps examCode={examCode} />
+        <div className={styles.dashboard__grid}>
+          <FirstSteps examCode={examCode} className={wide} />
           <Recommendations examCode={examCode} />
           <ExamPlan examCode={examCode} today={today} />
         </div>
       ) : (
-        <div className="dashboard__grid">
-          <StatCards summary={summary.data} examCode={examCode} />
+        <div className={styles.dashboard__grid}>
+          <StatCards summary={summary.data} examCode={examCode} className={wide} />
           <ReadinessCard readiness={summary.data.readiness} />
           <Recommendations examCode={examCode} />
-          <DomainProgress examCode={examCode} />
-          <MasteryHeatmap examCode={examCode} />
-          <ActivityCalendar today={today} />
+          <DomainProgress examCode={examCode} className={wide} />
+          <MasteryHeatmap examCode={examCode} className={wide} />
+          <ActivityCalendar today={today} className={wide} />
           <ExamPlan examCode={examCode} today={today} />
         </div>
       )}

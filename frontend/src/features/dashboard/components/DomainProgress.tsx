@@ -11,6 +11,7 @@ import {
   useProgressBySubObjective,
 } from "@/features/progress";
 import { useDrillDown } from "../lib/drill";
+import styles from "./DomainProgress.module.css";
 import { MeterBar } from "./MeterBar";
 import { SectionError } from "./Status";
 
@@ -19,7 +20,7 @@ export const DOMAINS_SECTION_ID = "progress-by-domain";
 function ChevronIcon() {
   return (
     <svg
-      className="progress-row__chevron"
+      className={styles["progress-row__chevron"]}
       width="20"
       height="20"
       viewBox="0 0 24 24"
@@ -51,19 +52,17 @@ function NodeButton({
 }) {
   const { t } = useTranslation();
   return (
-    <button type="button" className="progress-row" onClick={onOpen}>
-      <span className="progress-row__title">
-        <span className="progress-row__code">{node.code}</span> {node.title}
+    <button type="button" className={styles["progress-row"]} onClick={onOpen}>
+      <span className={styles["progress-row__title"]}>
+        <span className={styles["progress-row__code"]}>{node.code}</span> {node.title}
       </span>
-      <span className="progress-row__figure">
-        <span className="progress-row__figure-text">
-          {t("dashboard.domains.mastery", { mastery: node.mastery })}
-        </span>
+      <span className={styles["progress-row__figure"]}>
+        <span>{t("dashboard.domains.mastery", { mastery: node.mastery })}</span>
         <MeterBar value={node.mastery} />
       </span>
       {showWeight && node.weightPercent !== null ? (
-        <span className="progress-row__figure">
-          <span className="progress-row__figure-text">
+        <span className={styles["progress-row__figure"]}>
+          <span>
             {t("dashboard.domains.weight", {
               percent: node.weightPercent,
             })}
@@ -71,7 +70,7 @@ function NodeButton({
           <MeterBar value={node.weightPercent} tone="weight" />
         </span>
       ) : null}
-      <span className="progress-row__meta">
+      <span className={styles["progress-row__meta"]}>
         {t("dashboard.domains.practised", {
           practised: node.subObjectivesPractised,
           total: node.subObjectivesTotal,
@@ -95,11 +94,11 @@ function SubObjectiveItem({
 }) {
   const { t } = useTranslation();
   return (
-    <li className="sub-progress">
-      <p className="sub-progress__title">
-        <span className="progress-row__code">{node.code}</span> {node.title}
+    <li className={styles["sub-progress"]}>
+      <p className={styles["sub-progress__title"]}>
+        <span className={styles["progress-row__code"]}>{node.code}</span> {node.title}
       </p>
-      <p className="sub-progress__meta">
+      <p className={styles["sub-progress__meta"]}>
         <MasteryBadge mastery={{ level: node.level, score: node.mastery }} />
         <span>
           {node.topicsTotal > 0
@@ -112,12 +111,12 @@ function SubObjectiveItem({
               : t("dashboard.domains.notPractised")}
         </span>
         {node.dueCount > 0 ? (
-          <span className="sub-progress__due">
+          <span className={styles["sub-progress__due"]}>
             {t("dashboard.domains.due", { count: node.dueCount })}
           </span>
         ) : null}
       </p>
-      <div className="sub-progress__actions">
+      <div className={styles["sub-progress__actions"]}>
         <ButtonLink
           variant="ghost"
           to={catalogPaths.subObjective(examCode, node.parentCode ?? objectiveCode, node.code)}
@@ -141,7 +140,7 @@ function SubObjectiveItem({
  * Progress per domain, drilled down in place: domains → objectives → sub-objectives. The level is
  * in the URL; after a choice, focus moves to the new level's heading.
  */
-export function DomainProgress({ examCode }: { examCode: string }) {
+export function DomainProgress({ examCode, className }: { examCode: string; className?: string }) {
   const { t } = useTranslation();
   const { domain, objective, open, drilled, navigationKey } = useDrillDown();
   const domains = useProgressByDomain(examCode);
@@ -165,7 +164,7 @@ export function DomainProgress({ examCode }: { examCode: string }) {
   return (
     <section
       id={DOMAINS_SECTION_ID}
-      className="card dashboard__section"
+      className={`card ${className ?? ""}`}
       aria-labelledby="domains-title"
     >
       <h2
@@ -177,16 +176,20 @@ export function DomainProgress({ examCode }: { examCode: string }) {
         {t("dashboard.domains.title")}
       </h2>
       {domain ? (
-        <nav className="drill-crumbs" aria-label={t("dashboard.domains.title")}>
+        <nav className={styles["drill-crumbs"]} aria-label={t("dashboard.domains.title")}>
           <ol>
             <li>
-              <button type="button" className="link-button" onClick={() => go({})}>
+              <button type="button" className={styles["link-button"]} onClick={() => go({})}>
                 {t("dashboard.domains.allDomains")}
               </button>
             </li>
             {objective ? (
               <li>
-                <button type="button" className="link-button" onClick={() => go({ domain })}>
+                <button
+                  type="button"
+                  className={styles["link-button"]}
+                  onClick={() => go({ domain })}
+                >
                   {domainNode ? `${domainNode.code} ${domainNode.title}` : domain}
                 </button>
               </li>
@@ -197,7 +200,7 @@ export function DomainProgress({ examCode }: { examCode: string }) {
         <p className="section-lead">{t("dashboard.domains.lead")}</p>
       )}
       {domain ? (
-        <h3 className="drill-title" tabIndex={-1} ref={levelHeading}>
+        <h3 className={styles["drill-title"]} tabIndex={-1} ref={levelHeading}>
           {current ? `${current.code} ${current.title}` : (objective ?? domain)}
         </h3>
       ) : null}
@@ -206,7 +209,7 @@ export function DomainProgress({ examCode }: { examCode: string }) {
       ) : level.isError ? (
         <SectionError error={level.error} onRetry={() => level.refetch()} />
       ) : objective ? (
-        <ul className="sub-progress-list">
+        <ul className={styles["sub-progress-list"]}>
           {(subs.data ?? []).map((node) => (
             <SubObjectiveItem
               key={node.id}
@@ -217,7 +220,7 @@ export function DomainProgress({ examCode }: { examCode: string }) {
           ))}
         </ul>
       ) : (
-        <ul className="progress-list">
+        <ul className={styles["progress-list"]}>
           {(level.data ?? []).map((node) => (
             <li key={node.id}>
               <NodeButton

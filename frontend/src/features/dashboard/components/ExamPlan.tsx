@@ -5,7 +5,9 @@ import { Alert, Button, SkeletonBlock, TextField, useToast } from "@/components/
 import { useSetExamDate, useStudyPlan } from "@/features/progress";
 import { useFormErrors } from "@/lib/forms";
 import { addDays, formatDay, formatShortDay } from "../lib/dates";
+import styles from "./ExamPlan.module.css";
 import { SectionError, TableScroll } from "./Status";
+import statusStyles from "./Status.module.css";
 
 const FIELDS = ["date"] as const;
 export const PLAN_PREVIEW_DAYS = 14;
@@ -15,8 +17,8 @@ function PlanTable({ plan }: { plan: StudyPlan }) {
   const [all, setAll] = useState(false);
   const days = all ? plan.days : plan.days.slice(0, PLAN_PREVIEW_DAYS);
   return (
-    <div className="plan">
-      <p className="plan__summary">
+    <div className={styles.plan}>
+      <p>
         <strong>
           {t("dashboard.plan.current", { date: formatDay(plan.examDate, i18n.language, "long") })}
         </strong>{" "}
@@ -24,7 +26,7 @@ function PlanTable({ plan }: { plan: StudyPlan }) {
       </p>
       <p>{t("dashboard.plan.newTotal", { count: plan.newQuestionsTotal })}</p>
       <TableScroll label={t("dashboard.plan.caption")}>
-        <table className="data-table plan__table" id="plan-table">
+        <table className={`${statusStyles["data-table"]} ${styles.plan__table}`} id="plan-table">
           <caption>{t("dashboard.plan.caption")}</caption>
           <thead>
             <tr>
@@ -85,14 +87,14 @@ export function ExamPlan({ examCode, today }: { examCode: string; today: string 
   };
 
   return (
-    <section className="card dashboard__section" aria-labelledby="plan-title">
+    <section className={`card`} aria-labelledby="plan-title">
       <h2 id="plan-title" className="section-title">
         {t("dashboard.plan.title")}
       </h2>
       <p className="section-lead">{t("dashboard.plan.lead")}</p>
-      <form className="form plan__form" onSubmit={onSubmit} noValidate>
+      <form className={`form`} onSubmit={onSubmit} noValidate>
         {errors.formError ? <Alert ref={errors.alertRef}>{errors.formError}</Alert> : null}
-        <div className="plan__controls">
+        <div className={styles.plan__controls}>
           <TextField
             ref={errors.register("date")}
             type="date"

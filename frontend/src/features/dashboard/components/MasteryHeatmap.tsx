@@ -9,7 +9,10 @@ import {
   useProgressByObjective,
 } from "@/features/progress";
 import { useDrillDown } from "../lib/drill";
+import dashboardStyles from "./Dashboard.module.css";
+import styles from "./MasteryHeatmap.module.css";
 import { SectionError, TableScroll, TableToggle } from "./Status";
+import statusStyles from "./Status.module.css";
 
 interface Row {
   domain: ProgressNode;
@@ -28,12 +31,15 @@ export function MasteryLegend() {
   const { t } = useTranslation();
   const levelName = useLevelName();
   return (
-    <div className="heat-legend">
-      <span className="heat-legend__title">{t("dashboard.heatmap.legend")}</span>
-      <ul className="heat-legend__items">
+    <div className={styles["heat-legend"]}>
+      <span className={styles["heat-legend__title"]}>{t("dashboard.heatmap.legend")}</span>
+      <ul className={styles["heat-legend__items"]}>
         {MASTERY_LEVELS.map((level) => (
-          <li key={level} className="heat-legend__item">
-            <span className={`heat-swatch heat--${level}`} aria-hidden="true" />
+          <li key={level} className={styles["heat-legend__item"]}>
+            <span
+              className={`${styles["heat-swatch"]} ${styles[`heat--${level}`]}`}
+              aria-hidden="true"
+            />
             {levelName(level)}
           </li>
         ))}
@@ -47,7 +53,7 @@ export function MasteryLegend() {
  * choosing a cell opens the objective's sub-objectives in "progress per domain". A table view
  * says the same in rows.
  */
-export function MasteryHeatmap({ examCode }: { examCode: string }) {
+export function MasteryHeatmap({ examCode, className }: { examCode: string; className?: string }) {
   const { t } = useTranslation();
   const levelName = useLevelName();
   const { open } = useDrillDown();
@@ -59,8 +65,8 @@ export function MasteryHeatmap({ examCode }: { examCode: string }) {
   const rows = domains.data && objectives.data ? rowsOf(domains.data, objectives.data) : null;
 
   return (
-    <section className="card dashboard__section heatmap" aria-labelledby="heatmap-title">
-      <div className="dashboard__section-head">
+    <section className={`card ${className ?? ""}`} aria-labelledby="heatmap-title">
+      <div className={dashboardStyles["dashboard__section-head"]}>
         <h2 id="heatmap-title" className="section-title">
           {t("dashboard.heatmap.title")}
         </h2>
@@ -79,7 +85,7 @@ export function MasteryHeatmap({ examCode }: { examCode: string }) {
         <SkeletonBlock lines={4} />
       ) : asTable ? (
         <TableScroll id="heatmap-view" label={t("dashboard.heatmap.tableCaption")}>
-          <table className="data-table">
+          <table className={statusStyles["data-table"]}>
             <caption className="visually-hidden">{t("dashboard.heatmap.tableCaption")}</caption>
             <thead>
               <tr>
@@ -109,24 +115,24 @@ export function MasteryHeatmap({ examCode }: { examCode: string }) {
         <>
           <section
             id="heatmap-view"
-            className="heatmap__scroll"
+            className={statusStyles.heatmap__scroll}
             aria-label={t("dashboard.heatmap.scrollLabel")}
             // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable from the keyboard.
             tabIndex={0}
           >
-            <ul className="heatmap__rows">
+            <ul className={styles.heatmap__rows}>
               {rows.map(({ domain, objectives: items }) => (
-                <li key={domain.id} className="heatmap__row">
-                  <span className="heatmap__domain" title={domain.title}>
-                    <span className="heatmap__domain-code">{domain.code}</span>
-                    <span className="heatmap__domain-title">{domain.title}</span>
+                <li key={domain.id} className={styles.heatmap__row}>
+                  <span className={styles.heatmap__domain} title={domain.title}>
+                    <span className={styles["heatmap__domain-code"]}>{domain.code}</span>
+                    <span className={styles["heatmap__domain-title"]}>{domain.title}</span>
                   </span>
-                  <ul className="heatmap__cells">
+                  <ul className={styles.heatmap__cells}>
                     {items.map((objective) => (
                       <li key={objective.id}>
                         <button
                           type="button"
-                          className={`heat-cell heat--${objective.level}`}
+                          className={`${styles["heat-cell"]} ${styles[`heat--${objective.level}`]}`}
                           aria-label={t("dashboard.heatmap.cellLabel", {
                             code: objective.code,
                             title: objective.title,
@@ -137,9 +143,11 @@ export function MasteryHeatmap({ examCode }: { examCode: string }) {
                           onClick={() => open({ domain: domain.code, objective: objective.code })}
                         >
                           {/* Spaced, so the visible text reads as it starts the name. */}
-                          <span className="heat-cell__code">{objective.code}</span>{" "}
-                          <span className="heat-cell__value">{objective.mastery}</span>{" "}
-                          <span className="heat-cell__level">{levelName(objective.level)}</span>
+                          <span className={styles["heat-cell__code"]}>{objective.code}</span>{" "}
+                          <span className={styles["heat-cell__value"]}>{objective.mastery}</span>{" "}
+                          <span className={styles["heat-cell__level"]}>
+                            {levelName(objective.level)}
+                          </span>
                         </button>
                       </li>
                     ))}

@@ -1,3 +1,4 @@
+import styles from "./MeterBar.module.css";
 /** A 0–100 bar (decoration: the figure is always written out next to it). */
 export function MeterBar({
   value,
@@ -8,8 +9,8 @@ export function MeterBar({
 }) {
   const width = Math.max(0, Math.min(100, value));
   return (
-    <span className={`meter meter--${tone}`} aria-hidden="true">
-      <span className="meter__fill" style={{ width: `${width}%` }} />
+    <span className={`${styles.meter} ${styles[`meter--${tone}`]}`} aria-hidden="true">
+      <span className={styles.meter__fill} style={{ width: `${width}%` }} />
     </span>
   );
 }

@@ -2,7 +2,9 @@ import { useTranslation } from "react-i18next";
 import type { Readiness } from "@/api/types";
 import { Card } from "@/components/ui";
 import { formatPercent } from "../lib/format";
+import styles from "./ReadinessCard.module.css";
 import { TableScroll } from "./Status";
+import statusStyles from "./Status.module.css";
 
 const LEFT = 12;
 const WIDTH = 296;
@@ -19,16 +21,16 @@ export function ReadinessGauge({ readiness }: { readiness: Readiness }) {
   const label = t("dashboard.readiness.gaugeLabel", { estimate, min, max, low, high, passLine });
   return (
     <svg
-      className={`gauge gauge--${readiness.status}`}
+      className={`${styles.gauge} gauge`}
       viewBox="0 0 320 78"
       role="img"
       aria-label={label}
       preserveAspectRatio="xMidYMid meet"
     >
       <title>{label}</title>
-      <rect className="gauge__track" x={LEFT} y={30} width={WIDTH} height={14} rx={7} />
+      <rect className={styles.gauge__track} x={LEFT} y={30} width={WIDTH} height={14} rx={7} />
       <rect
-        className="gauge__pass-zone"
+        className={styles["gauge__pass-zone"]}
         x={x(passLine)}
         y={30}
         width={x(max) - x(passLine)}
@@ -36,23 +38,23 @@ export function ReadinessGauge({ readiness }: { readiness: Readiness }) {
         rx={0}
       />
       <rect
-        className="gauge__range"
+        className={styles.gauge__range}
         x={x(low)}
         y={26}
         width={Math.max(2, x(high) - x(low))}
         height={22}
         rx={4}
       />
-      <line className="gauge__pass" x1={x(passLine)} x2={x(passLine)} y1={16} y2={56} />
-      <text className="gauge__pass-label" x={x(passLine)} y={12} textAnchor="middle">
+      <line className={styles.gauge__pass} x1={x(passLine)} x2={x(passLine)} y1={16} y2={56} />
+      <text className={styles["gauge__pass-label"]} x={x(passLine)} y={12} textAnchor="middle">
         {t("dashboard.readiness.passLine", { passLine })}
       </text>
-      <path className="gauge__marker" d={`M ${x(estimate)} 46 l 7 12 h -14 z`} />
-      <line className="gauge__needle" x1={x(estimate)} x2={x(estimate)} y1={24} y2={50} />
-      <text className="gauge__tick" x={x(min)} y={74} textAnchor="start">
+      <path className={styles.gauge__marker} d={`M ${x(estimate)} 46 l 7 12 h -14 z`} />
+      <line className={styles.gauge__needle} x1={x(estimate)} x2={x(estimate)} y1={24} y2={50} />
+      <text className={styles.gauge__tick} x={x(min)} y={74} textAnchor="start">
         {min}
       </text>
-      <text className="gauge__tick" x={x(max)} y={74} textAnchor="end">
+      <text className={styles.gauge__tick} x={x(max)} y={74} textAnchor="end">
         {max}
       </text>
     </svg>
@@ -63,36 +65,38 @@ export function ReadinessCard({ readiness }: { readiness: Readiness }) {
   const { t, i18n } = useTranslation();
   const missing = readiness.objectivesWithoutEvidence.length;
   return (
-    <Card aria-labelledby="readiness-title" className="readiness">
+    <Card aria-labelledby="readiness-title">
       <h2 id="readiness-title" className="section-title">
         {t("dashboard.readiness.title")}
       </h2>
-      <div className="readiness__head">
-        <p className="readiness__estimate">
+      <div className={styles.readiness__head}>
+        <p className={styles.readiness__estimate}>
           {t("dashboard.readiness.estimate", { estimate: readiness.estimate })}
         </p>
-        <span className={`readiness__status readiness__status--${readiness.status}`}>
+        <span
+          className={`${styles.readiness__status} ${styles[`readiness__status--${readiness.status}`]}`}
+        >
           {t(`dashboard.readiness.status.${readiness.status}`)}
         </span>
       </div>
       <ReadinessGauge readiness={readiness} />
-      <p className="readiness__range">
+      <p className={styles.readiness__range}>
         {t("dashboard.readiness.range", {
           low: readiness.low,
           high: readiness.high,
           passLine: readiness.passLine,
         })}
       </p>
-      <p className="readiness__explanation">{t("dashboard.readiness.explanation")}</p>
+      <p className={styles.readiness__explanation}>{t("dashboard.readiness.explanation")}</p>
       {missing > 0 ? (
-        <p className="readiness__missing">
+        <p className={styles.readiness__missing}>
           {t("dashboard.readiness.noEvidence", { count: missing })}
         </p>
       ) : null}
-      <details className="readiness__details">
+      <details className={`${styles.readiness__details} readiness__details`}>
         <summary>{t("dashboard.readiness.details")}</summary>
         <TableScroll label={t("dashboard.readiness.details")}>
-          <table className="data-table">
+          <table className={statusStyles["data-table"]}>
             <thead>
               <tr>
                 <th scope="col">{t("dashboard.readiness.domain")}</th>

@@ -5,6 +5,8 @@ import { ButtonLink, SkeletonBlock } from "@/components/ui";
 import { catalogPaths } from "@/features/catalog";
 import { practicePaths } from "@/features/practice";
 import { MasteryBadge, useRecommendations } from "@/features/progress";
+import domainProgressStyles from "./DomainProgress.module.css";
+import styles from "./Recommendations.module.css";
 import { SectionError } from "./Status";
 
 /** The session a recommendation starts: its reviews when some are due, else mixed practice. */
@@ -19,22 +21,29 @@ export function recommendationPath(examCode: string, item: Recommendation): stri
 function RecommendationItem({ item, examCode }: { item: Recommendation; examCode: string }) {
   const { t } = useTranslation();
   return (
-    <li className="reco">
-      <div className="reco__body">
-        <p className="reco__title">
+    <li className={styles.reco}>
+      <div className={styles.reco__body}>
+        <p className={styles.reco__title}>
           <Link
-            className="reco__study"
+            className={styles.reco__study}
             to={catalogPaths.subObjective(examCode, item.objectiveCode, item.code)}
           >
-            <span className="progress-row__code">{item.code}</span> {item.title}
+            <span className={domainProgressStyles["progress-row__code"]}>{item.code}</span>{" "}
+            {item.title}
           </Link>
         </p>
-        <ul className="reco__reasons" aria-label={t("dashboard.recommendations.reasonsLabel")}>
+        <ul
+          className={styles.reco__reasons}
+          aria-label={t("dashboard.recommendations.reasonsLabel")}
+        >
           <li>
             <MasteryBadge mastery={{ level: item.level, score: item.mastery }} />
           </li>
           {item.reasons.map((reason) => (
-            <li key={reason} className={`tag reco__reason reco__reason--${reason}`}>
+            <li
+              key={reason}
+              className={`tag ${styles.reco__reason} ${styles[`reco__reason--${reason}`]}`}
+            >
               {t(`dashboard.recommendations.reasons.${reason}`)}
               {reason === "due_reviews" && item.dueCount > 0 ? ` (${item.dueCount})` : ""}
               {reason === "misconceptions" && item.misconceptions > 0
@@ -46,7 +55,7 @@ function RecommendationItem({ item, examCode }: { item: Recommendation; examCode
       </div>
       <ButtonLink
         to={recommendationPath(examCode, item)}
-        className="reco__action"
+        className={styles.reco__action}
         aria-label={t("dashboard.recommendations.practiseLabel", {
           code: item.code,
           title: item.title,
@@ -63,7 +72,7 @@ export function Recommendations({ examCode }: { examCode: string }) {
   const { t } = useTranslation();
   const recommendations = useRecommendations(examCode);
   return (
-    <section className="card dashboard__section" aria-labelledby="reco-title">
+    <section className={`card`} aria-labelledby="reco-title">
       <h2 id="reco-title" className="section-title">
         {t("dashboard.recommendations.title")}
       </h2>
@@ -75,7 +84,7 @@ export function Recommendations({ examCode }: { examCode: string }) {
       ) : recommendations.data.length === 0 ? (
         <p className="empty-state">{t("dashboard.recommendations.none")}</p>
       ) : (
-        <ul className="reco-list" aria-labelledby="reco-title">
+        <ul className={domainProgressStyles["reco-list"]} aria-labelledby="reco-title">
           {recommendations.data.map((item) => (
             <RecommendationItem key={item.id} item={item} examCode={examCode} />
           ))}

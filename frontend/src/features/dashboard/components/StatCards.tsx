@@ -4,51 +4,58 @@ import type { ProgressSummary } from "@/api/types";
 import { ButtonLink } from "@/components/ui";
 import { practicePaths } from "@/features/practice";
 import { formatNumber, formatPercent, splitDuration } from "../lib/format";
+import styles from "./StatCards.module.css";
 
 function Stat({
   label,
   value,
   detail,
   children,
-  modifier,
 }: {
   label: string;
   value: string;
   detail?: string;
   children?: ReactNode;
-  modifier: string;
 }) {
   return (
-    <li className={`stat stat--${modifier}`}>
-      <p className="stat__label">{label}</p>
-      <p className="stat__value">{value}</p>
-      {detail ? <p className="stat__detail">{detail}</p> : null}
+    <li className={styles.stat}>
+      <p className={styles.stat__label}>{label}</p>
+      <p className={`${styles.stat__value} stat__value`}>{value}</p>
+      {detail ? <p className={styles.stat__detail}>{detail}</p> : null}
       {children}
     </li>
   );
 }
 
 /** The headline figures: streak, answers, accuracy, time, due reviews, average mastery. */
-export function StatCards({ summary, examCode }: { summary: ProgressSummary; examCode: string }) {
+export function StatCards({
+  summary,
+  examCode,
+  className,
+}: {
+  summary: ProgressSummary;
+  examCode: string;
+  className?: string;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { hours, minutes } = splitDuration(summary.timeSpentMs);
   return (
-    <ul className="stat-grid" aria-label={t("dashboard.stats.label")}>
+    <ul
+      className={`${styles["stat-grid"]} ${className ?? ""}`}
+      aria-label={t("dashboard.stats.label")}
+    >
       <Stat
-        modifier="streak"
         label={t("dashboard.stats.streak")}
         value={t("dashboard.stats.streakValue", { count: summary.currentStreak })}
         detail={t("dashboard.stats.bestStreak", { count: summary.bestStreak })}
       />
       <Stat
-        modifier="answered"
         label={t("dashboard.stats.answered")}
         value={formatNumber(summary.answered, lang)}
         detail={t("dashboard.stats.correct", { count: summary.correct })}
       />
       <Stat
-        modifier="accuracy"
         label={t("dashboard.stats.accuracy")}
         value={formatPercent(summary.accuracy, lang) ?? "–"}
         detail={
@@ -58,7 +65,6 @@ export function StatCards({ summary, examCode }: { summary: ProgressSummary; exa
         }
       />
       <Stat
-        modifier="time"
         label={t("dashboard.stats.timeSpent")}
         value={
           hours > 0
@@ -68,7 +74,6 @@ export function StatCards({ summary, examCode }: { summary: ProgressSummary; exa
         detail={t("dashboard.stats.timeDetail")}
       />
       <Stat
-        modifier="due"
         label={t("dashboard.stats.dueNow")}
         value={formatNumber(summary.dueNow, lang)}
         detail={summary.dueNow > 0 ? undefined : t("dashboard.stats.nothingDue")}
@@ -76,7 +81,7 @@ export function StatCards({ summary, examCode }: { summary: ProgressSummary; exa
         {summary.dueNow > 0 ? (
           <ButtonLink
             variant="secondary"
-            className="stat__action"
+            className={styles.stat__action}
             to={practicePaths.session(examCode, null, "due")}
           >
             {t("dashboard.stats.reviewNow")}
@@ -84,7 +89,6 @@ export function StatCards({ summary, examCode }: { summary: ProgressSummary; exa
         ) : null}
       </Stat>
       <Stat
-        modifier="mastery"
         label={t("dashboard.stats.mastery")}
         value={`${formatNumber(summary.averageMastery, lang)}/100`}
         detail={t("dashboard.stats.masteryDetail", {

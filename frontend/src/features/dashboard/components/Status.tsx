@@ -2,12 +2,14 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert, Button } from "@/components/ui";
 import { errorMessage } from "@/lib/forms";
+import dashboardStyles from "./Dashboard.module.css";
+import styles from "./Status.module.css";
 
 /** A section whose request failed: the error, and a way to ask again. */
 export function SectionError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const { t } = useTranslation();
   return (
-    <div className="dashboard__error">
+    <div className={dashboardStyles.dashboard__error}>
       <Alert title={t("dashboard.loadError")}>{errorMessage(error, t)}</Alert>
       <div>
         <Button variant="secondary" onClick={onRetry}>
@@ -32,7 +34,7 @@ export function TableToggle({
   return (
     <Button
       variant="ghost"
-      className="dashboard__toggle"
+      className={dashboardStyles.dashboard__toggle}
       aria-controls={controls}
       onClick={onToggle}
     >
@@ -56,7 +58,7 @@ export function TableScroll({
 }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable from the keyboard.
-    <section id={id} className="table-scroll" aria-label={label} tabIndex={0}>
+    <section id={id} className={styles["table-scroll"]} aria-label={label} tabIndex={0}>
       {children}
     </section>
   );

@@ -1,3 +1,5 @@
+import { dateFormat } from "@/lib/format";
+
 // Calendar dates as the API sends them (YYYY-MM-DD), computed in UTC so no time zone shifts a day.
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -36,14 +38,12 @@ export function weekdayIndex(iso: string): number {
 
 /** "12 Nov 2026" / « 12 nov. 2026 ». */
 export function formatDay(iso: string, language: string, style: "medium" | "long" = "medium") {
-  return new Intl.DateTimeFormat(language, { dateStyle: style, timeZone: "UTC" }).format(
-    toUtc(iso),
-  );
+  return dateFormat(language, { dateStyle: style, timeZone: "UTC" }).format(toUtc(iso));
 }
 
 /** "Mon 12 Nov" / « lun. 12 nov. », for the plan's rows. */
 export function formatShortDay(iso: string, language: string) {
-  return new Intl.DateTimeFormat(language, {
+  return dateFormat(language, {
     weekday: "short",
     day: "numeric",
     month: "short",
@@ -53,5 +53,5 @@ export function formatShortDay(iso: string, language: string) {
 
 /** "Nov" / « nov. », for the calendar's month labels. */
 export function formatMonth(iso: string, language: string) {
-  return new Intl.DateTimeFormat(language, { month: "short", timeZone: "UTC" }).format(toUtc(iso));
+  return dateFormat(language, { month: "short", timeZone: "UTC" }).format(toUtc(iso));
 }

@@ -1,13 +1,13 @@
+import { numberFormat } from "@/lib/format";
+
 /** 0.72 → "72%" (« 72 % »); null → null. */
 export function formatPercent(share: number | null, language: string): string | null {
   if (share === null) return null;
-  return new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 0 }).format(
-    share,
-  );
+  return numberFormat(language, { style: "percent", maximumFractionDigits: 0 }).format(share);
 }
 
 export function formatNumber(value: number, language: string): string {
-  return new Intl.NumberFormat(language).format(value);
+  return numberFormat(language).format(value);
 }
 
 /** Milliseconds as whole hours and minutes. */

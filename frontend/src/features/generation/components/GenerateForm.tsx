@@ -7,6 +7,7 @@ import { ApiError } from "@/lib/api-error";
 import { errorMessage } from "@/lib/forms";
 import { useStartGeneration } from "../api/queries";
 import { COUNT_DEFAULT, COUNT_MAX, COUNT_MIN, DIFFICULTIES, retryTime } from "../lib/run";
+import styles from "./GenerateForm.module.css";
 
 /** A failed start: generation not configured (503), limits (429) or anything else. */
 function StartError({ error, practiseTo }: { error: unknown; practiseTo: string }) {
@@ -83,24 +84,24 @@ export function GenerateForm({
     start.error instanceof ApiError ? (start.error.fields.count ?? null) : null;
 
   return (
-    <form className="form generate-form" onSubmit={onSubmit} noValidate>
-      <fieldset className="generate-form__difficulty">
+    <form className={`form`} onSubmit={onSubmit} noValidate>
+      <fieldset className={styles["generate-form__difficulty"]}>
         <legend className="field__label">{t("generation.form.difficulty")}</legend>
-        <div className="segmented">
+        <div className={styles.segmented}>
           {DIFFICULTIES.map((level) => (
-            <label
-              key={level}
-              className={`segmented__option${difficulty === level ? " segmented__option--on" : ""}`}
-            >
+            <label key={level} className={styles.segmented__option}>
               <input
+                className="cover-input"
                 type="radio"
                 name={`${id}-difficulty`}
                 value={level}
                 checked={difficulty === level}
                 onChange={() => setDifficulty(level)}
               />
-              <span className="segmented__value">{level}</span>
-              <span className="segmented__label">{t(`generation.form.difficulties.${level}`)}</span>
+              <span className={styles.segmented__value}>{level}</span>
+              <span className={styles.segmented__label}>
+                {t(`generation.form.difficulties.${level}`)}
+              </span>
             </label>
           ))}
         </div>
@@ -121,10 +122,10 @@ export function GenerateForm({
           setCount(event.target.value);
           setCountError(null);
         }}
-        className="generate-form__count"
+        className={styles["generate-form__count"]}
       />
 
-      <dl className="field generate-form__language">
+      <dl className={`field ${styles["generate-form__language"]}`}>
         <dt className="field__label">{t("generation.form.language")}</dt>
         <dd>{t("generation.form.languageValue", { language: t(`app.languages.${lang}`) })}</dd>
       </dl>

@@ -10,6 +10,7 @@ import {
 } from "@/features/catalog";
 import { practicePaths } from "@/features/practice";
 import { GenerateForm } from "./GenerateForm";
+import styles from "./GenerateScreen.module.css";
 import { RunView } from "./RunView";
 
 /**
@@ -40,7 +41,7 @@ export function GenerateScreen({
   const practiseTo = practicePaths.session(examCode, data.code);
 
   return (
-    <div className="page page--narrow generate">
+    <div className={`page page--narrow ${styles.generate}`}>
       <header className="practice__header">
         <p className="level-header__eyebrow">{t("generation.title")}</p>
         <PageHeading title={`${t("generation.title")} · ${data.code} ${data.title}`}>

@@ -7,6 +7,7 @@ import { keepPunctuation } from "@/lib/format";
 import { errorMessage } from "@/lib/forms";
 import { useGenerationRun } from "../api/queries";
 import { isFinal } from "../lib/run";
+import styles from "./RunView.module.css";
 
 type Answered = Map<number, boolean>;
 
@@ -15,13 +16,13 @@ function RunProgress({ run }: { run: GenerationRun }) {
   const id = useId();
   const final = isFinal(run.status);
   return (
-    <div className="run-progress">
-      <p className="run-progress__status" id={`${id}-status`}>
+    <div className={styles["run-progress"]}>
+      <p className={styles["run-progress__status"]} id={`${id}-status`}>
         {run.status === "failed" && run.error
           ? run.error.message
           : t(`generation.run.status.${run.status}`)}
       </p>
-      <p className="run-progress__count" role="status" aria-live="polite">
+      <p className={styles["run-progress__count"]} role="status" aria-live="polite">
         {t("generation.run.ready", { accepted: run.accepted, requested: run.requested })}
       </p>
       <progress
@@ -31,15 +32,15 @@ function RunProgress({ run }: { run: GenerationRun }) {
         aria-labelledby={`${id}-status`}
       />
       {run.rejected > 0 ? (
-        <p className="run-progress__rejected">
+        <p className={styles["run-progress__rejected"]}>
           {t("generation.run.rejected", { count: run.rejected })}
         </p>
       ) : null}
       {run.fromCache ? (
-        <p className="run-progress__cache">{t("generation.run.fromCache")}</p>
+        <p className={styles["run-progress__cache"]}>{t("generation.run.fromCache")}</p>
       ) : null}
       {!final && run.questions.length === 0 ? (
-        <p className="run-progress__waiting">{t("generation.run.waiting")}</p>
+        <p className={styles["run-progress__waiting"]}>{t("generation.run.waiting")}</p>
       ) : null}
     </div>
   );
@@ -56,13 +57,13 @@ function QuestionList({
 }) {
   const { t } = useTranslation();
   return (
-    <ol className="generated-list" aria-labelledby="run-title">
+    <ol className={styles["generated-list"]} aria-labelledby="run-title">
       {run.questions.map((question, index) => {
         const state = answered.get(question.id);
         return (
-          <li key={question.id} className="generated-item">
-            <p className="generated-item__meta">
-              <span className="generated-item__number">
+          <li key={question.id} className={styles["generated-item"]}>
+            <p className={styles["generated-item__meta"]}>
+              <span className={styles["generated-item__number"]}>
                 {t("generation.run.questionLabel", { n: index + 1 })}
               </span>
               {question.aiUnreviewed ? (
@@ -70,14 +71,14 @@ function QuestionList({
                   {t("practice.question.aiBadge")}
                 </span>
               ) : null}
-              <span className="generated-item__difficulty">
+              <span>
                 {t("generation.run.difficulty", {
                   label: t(`generation.form.difficulties.${question.difficulty as 1}`),
                 })}
               </span>
             </p>
-            <p className="generated-item__stem">{keepPunctuation(question.stem)}</p>
-            <div className="generated-item__actions">
+            <p className={styles["generated-item__stem"]}>{keepPunctuation(question.stem)}</p>
+            <div className={styles["generated-item__actions"]}>
               {state === undefined ? (
                 <Button
                   variant="secondary"
@@ -149,7 +150,7 @@ export function RunView({
 
   if (current !== null && question) {
     return (
-      <div className="generated-walk">
+      <div className={styles["generated-walk"]}>
         <QuestionCard
           key={question.id}
           question={question}
@@ -180,8 +181,8 @@ export function RunView({
 
   const firstUnanswered = data.questions.findIndex((item) => !answered.has(item.id));
   return (
-    <section className="run" aria-labelledby="run-title">
-      <h2 className="run__title" id="run-title" tabIndex={-1} ref={listHeading}>
+    <section className={styles.run} aria-labelledby="run-title">
+      <h2 className={styles.run__title} id="run-title" tabIndex={-1} ref={listHeading}>
         {t("generation.run.title")}
       </h2>
       <RunProgress run={data} />

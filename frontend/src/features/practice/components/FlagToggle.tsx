@@ -4,6 +4,7 @@ import { useToast } from "@/components/ui";
 import { errorMessage } from "@/lib/forms";
 import { useFlagQuestion } from "../api/queries";
 import { BookmarkIcon } from "./Icons";
+import questionCardStyles from "./QuestionCard.module.css";
 
 /** "Review later": a toggle button (aria-pressed), saved at once, undone if saving fails. */
 export function FlagToggle({ questionId, initial }: { questionId: number; initial: boolean }) {
@@ -29,7 +30,7 @@ export function FlagToggle({ questionId, initial }: { questionId: number; initia
   return (
     <button
       type="button"
-      className={`tool-button${flagged ? " tool-button--on" : ""}`}
+      className={`${questionCardStyles["tool-button"]}${flagged ? ` ${questionCardStyles["tool-button--on"]}` : ""}`}
       aria-pressed={flagged}
       onClick={toggle}
     >

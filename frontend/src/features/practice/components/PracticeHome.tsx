@@ -7,6 +7,7 @@ import { errorMessage } from "@/lib/forms";
 import { formatUpcoming } from "../lib/format";
 import { practicePaths } from "../lib/paths";
 import { subObjectiveTitles } from "../lib/scope";
+import styles from "./PracticeHome.module.css";
 
 const RECENT = 6;
 
@@ -28,13 +29,13 @@ export function PracticeHome({ examCode = DEFAULT_EXAM_CODE }: { examCode?: stri
     .sort()[0];
 
   return (
-    <div className="page page--narrow practice-home">
+    <div className={`page page--narrow`}>
       <header className="level-header">
         <PageHeading title={t("practice.title")}>{t("practice.title")}</PageHeading>
         <p className="level-header__lead">{t("practice.home.lead")}</p>
       </header>
 
-      <Card aria-labelledby="due-title" className="practice-home__due">
+      <Card aria-labelledby="due-title">
         <h2 id="due-title" className="section-title">
           {t("practice.home.dueTitle")}
         </h2>
@@ -44,7 +45,7 @@ export function PracticeHome({ examCode = DEFAULT_EXAM_CODE }: { examCode?: stri
           <p>{errorMessage(due.error, t)}</p>
         ) : due.data.count > 0 ? (
           <>
-            <p className="practice-home__count">
+            <p className={styles["practice-home__count"]}>
               {t("practice.home.dueCount", { count: due.data.count })}
             </p>
             <div className="button-row">
@@ -81,17 +82,17 @@ export function PracticeHome({ examCode = DEFAULT_EXAM_CODE }: { examCode?: stri
             </p>
           </div>
         ) : (
-          <ul className="recent-list" aria-labelledby="recent-title">
+          <ul className={styles["recent-list"]} aria-labelledby="recent-title">
             {practised.map((item) => {
               const sub = titles.get(item.subObjectiveCode);
               return (
-                <li key={item.subObjectiveId} className="recent-item">
-                  <div className="recent-item__body">
-                    <p className="recent-item__title">
+                <li key={item.subObjectiveId} className={styles["recent-item"]}>
+                  <div>
+                    <p className={styles["recent-item__title"]}>
                       <span className="practice__code">{item.subObjectiveCode}</span>{" "}
                       {sub ? <LocalizedTitle title={sub.title} fallback={sub.fallback} /> : null}
                     </p>
-                    <p className="recent-item__meta">
+                    <p className={styles["recent-item__meta"]}>
                       <MasteryBadge mastery={item} />
                       {item.lastActivityAt ? (
                         <span>

@@ -14,6 +14,7 @@ import { errorMessage } from "@/lib/forms";
 import { useFinishSession, usePracticeNext } from "../api/queries";
 import { practicePaths } from "../lib/paths";
 import { PRACTICE_MODES, type ResolvedScope, resolveScope } from "../lib/scope";
+import styles from "./PracticeSession.module.css";
 import { QuestionCard } from "./QuestionCard";
 
 function ScopeHeading({ scope, mode }: { scope: ResolvedScope; mode: PracticeMode }) {
@@ -53,8 +54,13 @@ function NothingLeft({
     if (autoFocus) heading.current?.focus();
   }, []);
   return (
-    <section className="nothing-left" aria-labelledby="nothing-left-title">
-      <h2 id="nothing-left-title" className="nothing-left__title" tabIndex={-1} ref={heading}>
+    <section className={styles["nothing-left"]} aria-labelledby="nothing-left-title">
+      <h2
+        id="nothing-left-title"
+        className={styles["nothing-left__title"]}
+        tabIndex={-1}
+        ref={heading}
+      >
         {t(`practice.nothingLeft.title.${mode}`)}
       </h2>
       <p>{t(`practice.nothingLeft.body.${mode}`)}</p>
@@ -73,8 +79,8 @@ function NothingLeft({
           </ButtonLink>
         ) : null}
       </div>
-      <h3 className="nothing-left__subtitle">{t("practice.nothingLeft.otherModes")}</h3>
-      <ul className="mode-links">
+      <h3 className={styles["nothing-left__subtitle"]}>{t("practice.nothingLeft.otherModes")}</h3>
+      <ul className={styles["mode-links"]}>
         {PRACTICE_MODES.filter((item) => item !== mode).map((item) => (
           <li key={item}>
             <Link to={practicePaths.session(scope.examCode, scope.code, item)}>

@@ -17,12 +17,14 @@ import { formatUpcoming } from "../lib/format";
 import { useActiveTimer } from "../lib/timer";
 import { newUuid } from "../lib/uuid";
 import { FlagToggle } from "./FlagToggle";
+import styles from "./QuestionCard.module.css";
 import {
   ChoiceForm,
   FeedbackAnnouncement,
   FeedbackSection,
   handleQuestionKey,
 } from "./QuestionParts";
+import questionPartsStyles from "./QuestionParts.module.css";
 import { ReportQuestion } from "./ReportDialog";
 
 /** "Question 3 of 10" (the one on screen) and a bar of the questions answered. */
@@ -75,23 +77,25 @@ function Feedback({
 
   return (
     <FeedbackSection choices={question.choices} result={result} headingRef={headingRef} level={2}>
-      <div className="feedback__block feedback__mastery">
-        <h3 className="feedback__subtitle">
+      <div
+        className={`${questionPartsStyles.feedback__block} ${questionPartsStyles.feedback__mastery}`}
+      >
+        <h3 className={`${questionPartsStyles.feedback__subtitle} feedback__subtitle`}>
           {t("practice.feedback.masteryTitle", { code: mastery.subObjectiveCode })}
         </h3>
-        <p className="feedback__level">
+        <p className={questionPartsStyles.feedback__level}>
           {t("practice.feedback.levelChange", {
             from: levelName(mastery.previousLevel),
             to: levelName(mastery.level),
           })}
         </p>
-        <p className="feedback__score">
+        <p className={questionPartsStyles.feedback__score}>
           {t("practice.feedback.scoreChange", {
             from: mastery.previousScore,
             to: mastery.score,
           })}
         </p>
-        <p className="feedback__review">
+        <p className={questionPartsStyles.feedback__review}>
           {t("practice.feedback.nextReview", {
             when: formatUpcoming(result.nextReviewAt, i18n.language),
           })}
@@ -280,7 +284,7 @@ export function QuestionCard({
             <Alert title={t("practice.actions.sendFailed")}>
               <p>{errorMessage(sendError, t)}</p>
               {retryable && attempt ? (
-                <div className="question__retry">
+                <div className={questionPartsStyles.question__retry}>
                   <Button variant="secondary" onClick={() => send(attempt)}>
                     {t("practice.actions.retry")}
                   </Button>
@@ -291,7 +295,7 @@ export function QuestionCard({
         </ChoiceForm>
       )}
 
-      <div className="question__tools">
+      <div className={styles.question__tools}>
         <FlagToggle questionId={question.id} initial={question.flagged} />
         <ReportQuestion questionId={question.id} />
       </div>

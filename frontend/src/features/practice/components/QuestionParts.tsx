@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { AnswerResult, Confidence, PracticeQuestion } from "@/api/types";
 import { Button } from "@/components/ui";
 import { CheckIcon, CrossIcon } from "./Icons";
+import styles from "./QuestionParts.module.css";
 
 /*
  * The pieces of a question as learners see it, shared by the practice screen (QuestionCard) and
@@ -105,9 +106,9 @@ export function ChoiceForm({
     onSubmit();
   };
   return (
-    <form className="question__form" onSubmit={submit} noValidate>
+    <form className={styles.question__form} onSubmit={submit} noValidate>
       <div
-        className="choices"
+        className={styles.choices}
         role="radiogroup"
         aria-labelledby={labelledBy}
         aria-describedby={`${formId}-keys`}
@@ -115,13 +116,13 @@ export function ChoiceForm({
         {choices.map((choice, index) => (
           <label
             key={choice.id}
-            className={`choice${selected === choice.id ? " choice--selected" : ""}`}
+            className={`${styles.choice} choice${selected === choice.id ? ` ${styles["choice--selected"]}` : ""}`}
           >
             <input
               ref={(element) => {
                 radios.current.set(choice.id, element);
               }}
-              className="choice__input"
+              className={styles.choice__input}
               type="radio"
               name={`${formId}-choice`}
               value={choice.id}
@@ -130,28 +131,29 @@ export function ChoiceForm({
               aria-keyshortcuts={index < 9 ? String(index + 1) : undefined}
               onChange={() => onSelect(choice.id)}
             />
-            <span className="choice__key" aria-hidden="true">
+            <span className={styles.choice__key} aria-hidden="true">
               {index + 1}
             </span>
-            <span className="choice__text" lang={language}>
+            <span className={`${styles.choice__text} choice__text`} lang={language}>
               {choice.text}
             </span>
           </label>
         ))}
       </div>
-      <p className="question__keys" id={`${formId}-keys`}>
+      <p className={styles.question__keys} id={`${formId}-keys`}>
         {t("practice.question.keyHint", { count: choices.length })}
       </p>
 
-      <fieldset className="confidence">
-        <legend className="confidence__legend">
+      <fieldset className={styles.confidence}>
+        <legend className={styles.confidence__legend}>
           {t("practice.confidence.legend")}{" "}
           <span className="field__optional">({t("practice.confidence.optional")})</span>
         </legend>
-        <div className="confidence__options">
+        <div className={styles.confidence__options}>
           {CONFIDENCE.map((level) => (
-            <label key={level} className="confidence__option">
+            <label key={level} className={styles.confidence__option}>
               <input
+                className="cover-input"
                 type="radio"
                 name={`${formId}-confidence`}
                 value={level}
@@ -193,19 +195,19 @@ function FeedbackBanner({
   const Title = heading(level);
   return (
     <>
-      <div className="feedback__banner">
-        <span className="feedback__icon">{isCorrect ? <CheckIcon /> : <CrossIcon />}</span>
+      <div className={styles.feedback__banner}>
+        <span className={styles.feedback__icon}>{isCorrect ? <CheckIcon /> : <CrossIcon />}</span>
         <div>
-          <Title className="feedback__title" id={titleId} tabIndex={-1} ref={headingRef}>
+          <Title className={styles.feedback__title} id={titleId} tabIndex={-1} ref={headingRef}>
             {t(isCorrect ? "practice.feedback.correct" : "practice.feedback.incorrect")}
           </Title>
-          <p className="feedback__lead">
+          <p>
             {t(isCorrect ? "practice.feedback.correctLead" : "practice.feedback.incorrectLead")}
           </p>
         </div>
       </div>
       {misconception ? (
-        <p className="feedback__note">{t("practice.feedback.misconception")}</p>
+        <p className={styles.feedback__note}>{t("practice.feedback.misconception")}</p>
       ) : null}
     </>
   );
@@ -231,26 +233,29 @@ function FeedbackDetails({
   const explanations = new Map(result.choiceExplanations.map((item) => [item.choiceId, item]));
   return (
     <>
-      <Subtitle className="feedback__subtitle" id={listId}>
+      <Subtitle className={`${styles.feedback__subtitle} feedback__subtitle`} id={listId}>
         {t("practice.feedback.answersTitle")}
       </Subtitle>
-      <ol className="choices choices--answered" aria-labelledby={listId}>
+      <ol className={`${styles.choices}`} aria-labelledby={listId}>
         {choices.map((choice, index) => {
           const right = choice.id === result.correctChoiceId;
           const mine = choice.id === result.choiceId;
           const state = right ? "correct" : mine ? "incorrect" : "other";
           return (
-            <li key={choice.id} className={`choice choice--answered choice--${state}`}>
-              <div className="choice__row">
-                <span className="choice__key" aria-hidden="true">
+            <li
+              key={choice.id}
+              className={`${styles.choice} choice ${styles["choice--answered"]} ${styles[`choice--${state}`]} choice--${state}`}
+            >
+              <div className={styles.choice__row}>
+                <span className={styles.choice__key} aria-hidden="true">
                   {right ? <CheckIcon /> : mine ? <CrossIcon /> : index + 1}
                 </span>
-                <span className="choice__text" lang={language}>
+                <span className={`${styles.choice__text} choice__text`} lang={language}>
                   {choice.text}
                 </span>
               </div>
               {right || mine ? (
-                <p className="choice__status">
+                <p className={styles.choice__status}>
                   {right ? (
                     <span className="status status--correct">
                       {t("practice.feedback.correctAnswer")}
@@ -263,7 +268,7 @@ function FeedbackDetails({
                   ) : null}
                 </p>
               ) : null}
-              <p className="choice__explanation" lang={language}>
+              <p className={`${styles.choice__explanation} choice__explanation`} lang={language}>
                 {explanations.get(choice.id)?.explanation}
               </p>
             </li>
@@ -271,11 +276,11 @@ function FeedbackDetails({
         })}
       </ol>
 
-      <div className="feedback__block">
-        <Subtitle className="feedback__subtitle">
+      <div className={styles.feedback__block}>
+        <Subtitle className={`${styles.feedback__subtitle} feedback__subtitle`}>
           {t("practice.feedback.explanationTitle")}
         </Subtitle>
-        <p className="feedback__explanation" lang={language}>
+        <p className={styles.feedback__explanation} lang={language}>
           {result.explanation}
         </p>
       </div>
@@ -315,7 +320,10 @@ export function FeedbackSection({
   const id = useId();
   const tone = result.isCorrect ? "correct" : "incorrect";
   return (
-    <section className={`feedback feedback--${tone}`} aria-labelledby={`${id}-title`}>
+    <section
+      className={`${styles.feedback} ${styles[`feedback--${tone}`]}`}
+      aria-labelledby={`${id}-title`}
+    >
       <FeedbackBanner
         isCorrect={result.isCorrect}
         misconception={result.misconception}

@@ -5,6 +5,8 @@ import { Alert, Button, Dialog, useToast } from "@/components/ui";
 import { errorMessage } from "@/lib/forms";
 import { useReportQuestion } from "../api/queries";
 import { CheckIcon, FlagIcon } from "./Icons";
+import questionCardStyles from "./QuestionCard.module.css";
+import styles from "./ReportDialog.module.css";
 
 const REASONS: readonly ReportReason[] = [
   "wrong_key",
@@ -44,9 +46,9 @@ function ReportForm({
   };
 
   return (
-    <form className="report-form" onSubmit={onSubmit} noValidate>
+    <form className={styles["report-form"]} onSubmit={onSubmit} noValidate>
       <fieldset
-        className="report-form__reasons"
+        className={styles["report-form__reasons"]}
         aria-describedby={reasonError ? `${id}-reason-error` : undefined}
       >
         <legend className="field__label">{t("practice.report.reasonLegend")}</legend>
@@ -92,7 +94,7 @@ function ReportForm({
         </p>
       </div>
       {report.isError ? <Alert>{errorMessage(report.error, t)}</Alert> : null}
-      <div className="report-form__actions">
+      <div className={styles["report-form__actions"]}>
         <Button variant="secondary" onClick={onCancel}>
           {t("practice.report.cancel")}
         </Button>
@@ -115,7 +117,7 @@ export function ReportQuestion({ questionId }: { questionId: number }) {
     <>
       <button
         type="button"
-        className={`tool-button${sent ? " tool-button--done" : ""}`}
+        className={`${questionCardStyles["tool-button"]}${sent ? ` ${questionCardStyles["tool-button--done"]}` : ""}`}
         aria-haspopup="dialog"
         onClick={() => setOpen(true)}
       >

@@ -11,6 +11,7 @@ import { formatDuration, percent } from "../lib/format";
 import { practicePaths } from "../lib/paths";
 import { resolveScope, subObjectiveTitles } from "../lib/scope";
 import { CheckIcon } from "./Icons";
+import styles from "./SessionSummary.module.css";
 
 /** /practice/:exam/:code?/summary/:session — score, time and mastery changes of a session. */
 export function SessionSummary({
@@ -49,12 +50,12 @@ export function SessionSummary({
   const scopeTitle = scope?.kind === "exam" ? t("practice.scope.exam") : scope?.title;
 
   return (
-    <div className="page page--narrow summary">
+    <div className={`page page--narrow`}>
       <header className="practice__header">
         <p className="level-header__eyebrow">{t(`practice.modes.${mode}`)}</p>
         <PageHeading title={t("practice.summary.title")}>{t("practice.summary.title")}</PageHeading>
         {scope ? (
-          <p className="summary__scope">
+          <p className={styles.summary__scope}>
             {scope.code ? <span className="practice__code">{scope.code}</span> : null}{" "}
             <LocalizedTitle title={scopeTitle ?? ""} fallback={scope.fallback} />
           </p>
@@ -62,20 +63,22 @@ export function SessionSummary({
       </header>
 
       {data.answered === 0 ? <p className="empty-state">{t("practice.summary.empty")}</p> : null}
-      <dl className="summary__stats">
-        <div className="summary__stat">
+      <dl className={styles.summary__stats}>
+        <div className={styles.summary__stat}>
           <dt>{t("practice.summary.scoreLabel")}</dt>
           <dd>
-            <span className="summary__big">
+            <span className={styles.summary__big}>
               {t("practice.summary.score", { correct: data.correct, answered: data.answered })}
             </span>
-            <span className="summary__percent">{share}</span>
+            <span className={styles.summary__percent}>{share}</span>
           </dd>
         </div>
-        <div className="summary__stat">
+        <div className={styles.summary__stat}>
           <dt>{t("practice.summary.timeLabel")}</dt>
           <dd>
-            <span className="summary__big">{formatDuration(data.timeSpentMs, i18n.language)}</span>
+            <span className={styles.summary__big}>
+              {formatDuration(data.timeSpentMs, i18n.language)}
+            </span>
           </dd>
         </div>
       </dl>
@@ -87,24 +90,24 @@ export function SessionSummary({
         {data.masteryChanges.length === 0 ? (
           <p className="empty-state">{t("practice.summary.noChange")}</p>
         ) : (
-          <ul className="mastery-changes">
+          <ul className={styles["mastery-changes"]}>
             {data.masteryChanges.map((change) => {
               const sub = titles.get(change.subObjectiveCode);
               const up = change.scoreAfter > change.scoreBefore;
               return (
-                <li key={change.subObjectiveId} className="mastery-change">
-                  <p className="mastery-change__title">
+                <li key={change.subObjectiveId} className={styles["mastery-change"]}>
+                  <p className={styles["mastery-change__title"]}>
                     <span className="practice__code">{change.subObjectiveCode}</span>{" "}
                     {sub ? <LocalizedTitle title={sub.title} fallback={sub.fallback} /> : null}
                   </p>
-                  <div className="mastery-change__levels">
-                    <p className="mastery-change__text">
+                  <div className={styles["mastery-change__levels"]}>
+                    <p className={styles["mastery-change__text"]}>
                       {t("practice.feedback.levelChange", {
                         from: levelName(change.levelBefore),
                         to: levelName(change.levelAfter),
                       })}
                       {up ? (
-                        <span className="mastery-change__up" aria-hidden="true">
+                        <span className={styles["mastery-change__up"]} aria-hidden="true">
                           <CheckIcon />
                         </span>
                       ) : null}
@@ -113,7 +116,7 @@ export function SessionSummary({
                       mastery={{ level: change.levelAfter, score: change.scoreAfter }}
                     />
                   </div>
-                  <p className="mastery-change__score">
+                  <p className={styles["mastery-change__score"]}>
                     {t("practice.summary.scoreChange", {
                       from: change.scoreBefore,
                       to: change.scoreAfter,
@@ -126,7 +129,7 @@ export function SessionSummary({
         )}
       </section>
 
-      <div className="button-row summary__actions">
+      <div className={`button-row`}>
         <ButtonLink to={practicePaths.session(examCode, code, mode)}>
           {t("practice.summary.again")}
         </ButtonLink>

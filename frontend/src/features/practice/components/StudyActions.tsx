@@ -6,6 +6,7 @@ import { useCurrentUser } from "@/features/auth";
 import { useMasteryByCode } from "@/features/progress";
 import { formatUpcoming } from "../lib/format";
 import { practicePaths } from "../lib/paths";
+import styles from "./StudyActions.module.css";
 
 /**
  * The study screen's actions: practise the sub-objective, generate questions on it (the app
@@ -30,8 +31,8 @@ export function StudyPracticeActions({
 
   if (!user) {
     return (
-      <div className="study-actions-wrap">
-        <ul className="study-actions">
+      <div className={styles["study-actions-wrap"]}>
+        <ul className={styles["study-actions"]}>
           {(
             [
               [
@@ -47,7 +48,7 @@ export function StudyPracticeActions({
               ["review", "catalog.study.actions.review.label", "practice.study.visitorReview"],
             ] as const
           ).map(([key, label, hint]) => (
-            <li key={key} className="study-actions__item">
+            <li key={key} className={styles["study-actions__item"]}>
               <Button
                 variant={key === "practise" ? "primary" : "secondary"}
                 disabled
@@ -56,13 +57,13 @@ export function StudyPracticeActions({
               >
                 {t(label)}
               </Button>
-              <p className="study-actions__hint" id={`${id}-${key}`}>
+              <p className={styles["study-actions__hint"]} id={`${id}-${key}`}>
                 {t(hint)}
               </p>
             </li>
           ))}
         </ul>
-        <p className="study-actions__login">
+        <p>
           <ButtonLink variant="ghost" to={`/login?next=${encodeURIComponent(here)}`}>
             {t("practice.study.login")}
           </ButtonLink>
@@ -81,8 +82,8 @@ export function StudyPracticeActions({
       : t("practice.study.reviewNone");
 
   return (
-    <ul className="study-actions">
-      <li className="study-actions__item">
+    <ul className={styles["study-actions"]}>
+      <li className={styles["study-actions__item"]}>
         <ButtonLink
           block
           to={practicePaths.session(examCode, subObjectiveCode)}
@@ -90,11 +91,11 @@ export function StudyPracticeActions({
         >
           {t("catalog.study.actions.practise.label")}
         </ButtonLink>
-        <p className="study-actions__hint" id={`${id}-practise`}>
+        <p className={styles["study-actions__hint"]} id={`${id}-practise`}>
           {t("practice.study.practiseHint")}
         </p>
       </li>
-      <li className="study-actions__item">
+      <li className={styles["study-actions__item"]}>
         {generateTo ? (
           <ButtonLink variant="secondary" block to={generateTo} aria-describedby={`${id}-generate`}>
             {t("catalog.study.actions.generate.label")}
@@ -104,11 +105,11 @@ export function StudyPracticeActions({
             {t("catalog.study.actions.generate.label")}
           </Button>
         )}
-        <p className="study-actions__hint" id={`${id}-generate`}>
+        <p className={styles["study-actions__hint"]} id={`${id}-generate`}>
           {t("catalog.study.actions.generate.hint")}
         </p>
       </li>
-      <li className="study-actions__item">
+      <li className={styles["study-actions__item"]}>
         {isDue ? (
           <ButtonLink
             variant="secondary"
@@ -123,7 +124,7 @@ export function StudyPracticeActions({
             {t("catalog.study.actions.review.label")}
           </Button>
         )}
-        <p className="study-actions__hint" id={`${id}-review`}>
+        <p className={styles["study-actions__hint"]} id={`${id}-review`}>
           {reviewHint}
         </p>
       </li>

@@ -4,6 +4,7 @@ import type { User } from "@/api/types";
 import { Avatar, Button, useToast } from "@/components/ui";
 import { errorMessage } from "@/lib/forms";
 import { useDeleteAvatar, useUploadAvatar } from "../api/queries";
+import styles from "./AvatarEditor.module.css";
 
 export const MAX_AVATAR_BYTES = 5 * 1024 * 1024;
 const TYPES = ["image/jpeg", "image/png"];
@@ -103,8 +104,8 @@ export function AvatarEditor({ user }: { user: User }) {
   };
 
   return (
-    <div className="avatar-editor">
-      <div className="avatar-editor__picture">
+    <div className={styles["avatar-editor"]}>
+      <div>
         {file ? (
           <canvas
             ref={canvasRef}
@@ -124,11 +125,11 @@ export function AvatarEditor({ user }: { user: User }) {
           />
         )}
       </div>
-      <div className="avatar-editor__controls">
+      <div className={styles["avatar-editor__controls"]}>
         <input
           ref={inputRef}
           id={inputId}
-          className="file-input visually-hidden"
+          className={`${styles["file-input"]} visually-hidden`}
           type="file"
           accept="image/jpeg,image/png"
           onChange={onPick}
@@ -147,7 +148,10 @@ export function AvatarEditor({ user }: { user: User }) {
             </>
           ) : (
             <>
-              <label htmlFor={inputId} className="btn btn--secondary file-input__label">
+              <label
+                htmlFor={inputId}
+                className={`btn btn--secondary ${styles["file-input__label"]}`}
+              >
                 {t("profile.avatar.choose")}
               </label>
               {user.avatarUrl ? (

@@ -35,7 +35,16 @@ export function ProfileDetailsForm({ user }: { user: User }) {
   const update = useUpdateProfile();
   const [values, setValues] = useState(() => initialValues(user));
   const errors = useFormErrors(FIELDS, t);
-  const zones = useMemo(() => timeZoneOptions(user.timeZone), [user.timeZone]);
+  // The ~400 time zones, rendered once rather than on each keystroke in the name fields.
+  const zoneOptions = useMemo(
+    () =>
+      timeZoneOptions(user.timeZone).map((zone) => (
+        <option key={zone} value={zone}>
+          {zone.replaceAll("_", " ")}
+        </option>
+      )),
+    [user.timeZone],
+  );
 
   const change = (field: Field, value: string) => {
     setValues((current) => ({ ...current, [field]: value }));
@@ -120,11 +129,7 @@ export function ProfileDetailsForm({ user }: { user: User }) {
           onChange={(e) => change("timeZone", e.target.value)}
           error={errors.fieldErrors.timeZone}
         >
-          {zones.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone.replaceAll("_", " ")}
-            </option>
-          ))}
+          {zoneOptions}
         </Select>
       </div>
       <Button type="submit" loading={update.isPending}>

@@ -5,6 +5,7 @@ import { formatDateTime, formatRelative } from "@/lib/format";
 import { errorMessage } from "@/lib/forms";
 import { useRevokeSession, useSessions } from "../api/queries";
 import { describeUserAgent } from "../lib/user-agent";
+import styles from "./SessionsList.module.css";
 
 function deviceLabel(session: UserSession, t: ReturnType<typeof useTranslation>["t"]): string {
   const { browser, os } = describeUserAgent(session.userAgent);
@@ -39,18 +40,18 @@ export function SessionsList({ onCurrentSignedOut }: { onCurrentSignedOut: () =>
   };
 
   return (
-    <ul className="sessions">
+    <ul className={styles.sessions}>
       {ordered.map((session) => {
         const device = deviceLabel(session, t);
         const busy = revoke.isPending && revoke.variables?.id === session.id;
         return (
-          <li key={session.id} className="sessions__item">
-            <div className="sessions__main">
-              <p className="sessions__device">
+          <li key={session.id} className={styles.sessions__item}>
+            <div>
+              <p className={styles.sessions__device}>
                 {device}{" "}
                 {session.current ? <Badge>{t("profile.sessions.thisDevice")}</Badge> : null}
               </p>
-              <dl className="sessions__meta">
+              <dl className={styles.sessions__meta}>
                 <div>
                   <dt>{t("profile.sessions.ip")}</dt>
                   <dd>{session.ipAddress ?? t("profile.sessions.ipUnknown")}</dd>

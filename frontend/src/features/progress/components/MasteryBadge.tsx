@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Mastery, MasteryLevel } from "@/api/types";
+import styles from "./MasteryBadge.module.css";
 
 export const MASTERY_LEVELS: readonly MasteryLevel[] = [
   "not_started",
@@ -35,16 +36,19 @@ export function MasteryBadge({
   const step = MASTERY_LEVELS.indexOf(level);
   return (
     <span
-      className={`mastery mastery--${level}${compact ? " mastery--compact" : ""}`}
+      className={`${styles.mastery} mastery ${styles[`mastery--${level}`]}${compact ? ` ${styles["mastery--compact"]}` : ""}`}
       title={compact ? label : undefined}
     >
-      <span className="mastery__steps" aria-hidden="true">
+      <span className={styles.mastery__steps} aria-hidden="true">
         {MASTERY_LEVELS.slice(1).map((item, index) => (
-          <span key={item} className={`mastery__step${index < step ? " mastery__step--on" : ""}`} />
+          <span
+            key={item}
+            className={`${styles.mastery__step}${index < step ? ` ${styles["mastery__step--on"]}` : ""}`}
+          />
         ))}
       </span>
       <span className="visually-hidden">{label}</span>
-      <span className="mastery__text" aria-hidden="true">
+      <span aria-hidden="true">
         {compact
           ? level === "not_started"
             ? "–"

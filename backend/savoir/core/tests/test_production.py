@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -88,9 +89,10 @@ SCRIPT = textwrap.dedent(
 )
 
 
-def test_production_cookies_hsts_and_errors_over_http(tmp_path):
+def _run_in_production(script: str, tmp_path: Path) -> Any:
+    """Run `script` in a fresh process with DJANGO_ENV=production; its last line is JSON."""
     result = subprocess.run(
-        [sys.executable, "-c", SCRIPT],
+        [sys.executable, "-c", script],
         cwd=BACKEND,
         env=_production_env(tmp_path),
         capture_output=True,
@@ -98,7 +100,11 @@ def test_production_cookies_hsts_and_errors_over_http(tmp_path):
         timeout=180,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    out = json.loads(result.stdout.strip().splitlines()[-1])
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_production_cookies_hsts_and_errors_over_http(tmp_path):
+    out = _run_in_production(SCRIPT, tmp_path)
     assert out["login"] == 200
     assert out["cookie"] == {
         "secure": True,
@@ -150,15 +156,6 @@ STATIC_SCRIPT = textwrap.dedent(
 
 
 def test_production_caches_fingerprinted_assets_for_a_year(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-c", STATIC_SCRIPT],
-        cwd=BACKEND,
-        env=_production_env(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    out = json.loads(result.stdout.strip().splitlines()[-1])
+    out = _run_in_production(STATIC_SCRIPT, tmp_path)
     forever = [200, "max-age=315360000, public, immutable"]
     assert out == {"vite": forever, "manifest": forever, "plain": [200, "max-age=60, public"]}

@@ -36,7 +36,7 @@ export function MasteryBadge({
   const step = MASTERY_LEVELS.indexOf(level);
   return (
     <span
-      className={`${styles.mastery} mastery ${styles[`mastery--${level}`]}${compact ? ` ${styles["mastery--compact"]}` : ""}`}
+      className={`${styles.mastery} mastery mastery--${level} ${styles[`mastery--${level}`]}${compact ? ` ${styles["mastery--compact"]}` : ""}`}
       title={compact ? label : undefined}
     >
       <span className={styles.mastery__steps} aria-hidden="true">

@@ -183,18 +183,27 @@ def log_in(page: Page, email: str, password: str, *, language: str = "en") -> No
     page.get_by_role("button", name=submit, exact=True).click()
 
 
+def _spaced(text: str) -> str:
+    # French no-break spaces: the bank's importer puts them in, the screen may add its own.
+    return text.replace("\u00a0", " ")
+
+
 def stem_on_screen(page: Page) -> str:
-    """The stem as stored: French punctuation keeps its no-break space on screen and in the
-    bank (the importer puts it there)."""
-    return page.locator(".question__stem").inner_text().strip()
+    """The stem on screen, no-break spaces as ordinary ones (see question_with_stem)."""
+    return _spaced(page.locator(".question__stem").inner_text().strip())
+
+
+def question_with_stem(stem: str) -> Question:
+    """The question whose stem reads `stem`, whatever its no-break spaces."""
+    return next(q for q in Question.objects.all() if _spaced(q.stem) == stem)
 
 
 def right_choice(stem: str) -> str:
     """The text of the correct choice of the question with this stem."""
-    return Question.objects.get(stem=stem).choices.get(is_correct=True).text
+    return question_with_stem(stem).choices.get(is_correct=True).text
 
 
 def wrong_choice(stem: str) -> str:
     """The text of the first wrong choice of the question with this stem."""
-    question = Question.objects.get(stem=stem)
+    question = question_with_stem(stem)
     return question.choices.filter(is_correct=False).order_by("pk").first().text  # type: ignore[union-attr]

@@ -1,5 +1,5 @@
 import { render } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import userEvent, { PointerEventsCheckLevel } from "@testing-library/user-event";
 import { createMemoryRouter } from "react-router";
 import { RouterProvider } from "react-router/dom";
 import { beforeAll, vi } from "vitest";
@@ -59,9 +59,17 @@ export function mockApi(routesByKey: Record<string, Handler>) {
   return { fetchMock, calls };
 }
 
-/** userEvent on the fake clock (src/test/setup.ts): its pauses between events move the clock. */
+/**
+ * userEvent on the fake clock (src/test/setup.ts): its pauses between events move the clock.
+ * Without its pointer-events check: Vitest does not load the stylesheets (css: false) and no
+ * component sets pointer-events inline, so the check could never fail, yet it computed the style
+ * of the target and each of its ancestors (slow in jsdom) on every click and every type().
+ */
 export function setupUser() {
-  return userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+  return userEvent.setup({
+    advanceTimers: vi.advanceTimersByTime,
+    pointerEventsCheck: PointerEventsCheckLevel.Never,
+  });
 }
 
 export function renderApp(path: string, language = "en") {

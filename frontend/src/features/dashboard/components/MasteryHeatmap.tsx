@@ -132,7 +132,7 @@ export function MasteryHeatmap({ examCode, className }: { examCode: string; clas
                       <li key={objective.id}>
                         <button
                           type="button"
-                          className={`${styles["heat-cell"]} heat-cell heat--${objective.level} ${styles[`heat--${objective.level}`]}`}
+                          className={`${styles["heat-cell"]} heat-cell ${styles[`heat--${objective.level}`]} heat--${objective.level}`}
                           aria-label={t("dashboard.heatmap.cellLabel", {
                             code: objective.code,
                             title: objective.title,

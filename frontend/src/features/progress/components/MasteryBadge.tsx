@@ -34,9 +34,11 @@ export function MasteryBadge({
   const score = mastery?.score ?? 0;
   const label = t("progress.badge.label", { level: levelName(level), score });
   const step = MASTERY_LEVELS.indexOf(level);
+  // mastery and mastery--<level> stay as plain names too: the end-to-end tests select them.
+  const modifier = `mastery--${level}`;
   return (
     <span
-      className={`${styles.mastery} mastery mastery--${level} ${styles[`mastery--${level}`]}${compact ? ` ${styles["mastery--compact"]}` : ""}`}
+      className={`${styles.mastery} ${styles[modifier]} mastery ${modifier}${compact ? ` ${styles["mastery--compact"]}` : ""}`}
       title={compact ? label : undefined}
     >
       <span className={styles.mastery__steps} aria-hidden="true">

@@ -44,8 +44,14 @@ $(FRONTEND)/node_modules/.installed: $(FRONTEND)/package.json $(FRONTEND)/packag
 
 install: $(BACKEND)/.venv/.synced $(FRONTEND)/node_modules/.installed
 
-$(FRONTEND)/dist/index.html: $(FRONTEND)/node_modules/.installed $(FRONTEND_SOURCES)
+# WhiteNoise's own list of already-compressed formats, plus source maps (only developers load them).
+NOT_COMPRESSED := jpg jpeg png gif webp zip gz tgz bz2 tbz xz br swf flv woff woff2 3gp 3gpp asf avi \
+	m4v mov mp4 mpeg mpg webm wmv map
+# Brotli and gzip copies beside each built file: WhiteNoise serves them to browsers that accept
+# them, in every mode (production's collectstatic compresses its hashed copies the same way).
+$(FRONTEND)/dist/index.html: $(FRONTEND)/node_modules/.installed $(BACKEND)/.venv/.synced $(FRONTEND_SOURCES)
 	cd $(FRONTEND) && npm run build --silent
+	$(VENV_PY) -m whitenoise.compress --quiet $(FRONTEND)/dist $(NOT_COMPRESSED)
 	@touch $@
 
 build: $(FRONTEND)/dist/index.html

@@ -17,6 +17,8 @@ export default defineConfig(({ command }) => ({
   build: {
     outDir: "dist",
     emptyOutDir: true,
+    // dist/.vite/manifest.json: Django reads it to preload the visitor's language module.
+    manifest: true,
     sourcemap: true,
     // Never inline assets as data: URLs: the CSP is default-src 'self'.
     assetsInlineLimit: 0,

@@ -4,9 +4,10 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter } from "react-router";
 import { RouterProvider } from "react-router/dom";
-import { setupI18n } from "@/app/i18n";
+import { startI18n } from "@/app/i18n";
 import { AppProviders } from "@/app/providers";
 import { routes } from "@/app/routes";
+import { setCurrentUser } from "@/features/auth";
 import { fetchCsrfToken } from "@/lib/csrf";
 import { readLanguageCookie, resolveLanguage } from "@/lib/language";
 import { createQueryClient } from "@/lib/query-client";
@@ -14,8 +15,16 @@ import { createQueryClient } from "@/lib/query-client";
 // Sets the csrftoken cookie before any unsafe request (the client also waits for it if needed).
 void fetchCsrfToken().catch(() => undefined);
 
-const i18n = setupI18n(resolveLanguage({ cookie: readLanguageCookie() }));
+// What Django wrote into the page (core/views.py): the language it negotiated and whether a
+// session is signed in. Absent under the Vite dev server.
+const shell = document.documentElement.dataset;
+// The language's strings arrive with the first paint, never after it (no flash of keys).
+const i18n = await startI18n(
+  resolveLanguage({ cookie: readLanguageCookie(), negotiated: shell.language }),
+);
 const queryClient = createQueryClient();
+// A visitor: no session to ask /api/auth/me about, so the sign-in form shows at once.
+if (shell.signedIn === "false") setCurrentUser(queryClient, null);
 const router = createBrowserRouter(routes);
 
 const root = document.getElementById("root");

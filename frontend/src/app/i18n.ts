@@ -1,63 +1,64 @@
-import authEn from "@/features/auth/locales/en.json";
-import authFr from "@/features/auth/locales/fr.json";
-import catalogEn from "@/features/catalog/locales/en.json";
-import catalogFr from "@/features/catalog/locales/fr.json";
-import dashboardEn from "@/features/dashboard/locales/en.json";
-import dashboardFr from "@/features/dashboard/locales/fr.json";
-import generationEn from "@/features/generation/locales/en.json";
-import generationFr from "@/features/generation/locales/fr.json";
-import moderationEn from "@/features/moderation/locales/en.json";
-import moderationFr from "@/features/moderation/locales/fr.json";
-import practiceEn from "@/features/practice/locales/en.json";
-import practiceFr from "@/features/practice/locales/fr.json";
-import profileEn from "@/features/profile/locales/en.json";
-import profileFr from "@/features/profile/locales/fr.json";
-import progressEn from "@/features/progress/locales/en.json";
-import progressFr from "@/features/progress/locales/fr.json";
-import { createI18n } from "@/lib/i18n";
-import commonEn from "@/lib/locales/en.json";
-import commonFr from "@/lib/locales/fr.json";
-import appEn from "./locales/en.json";
-import appFr from "./locales/fr.json";
-
-// One file pair per feature, mounted under the feature's name: keys read `auth.login.submit`.
-const en = {
-  common: commonEn,
-  app: appEn,
-  auth: authEn,
-  profile: profileEn,
-  catalog: catalogEn,
-  practice: practiceEn,
-  progress: progressEn,
-  dashboard: dashboardEn,
-  generation: generationEn,
-  moderation: moderationEn,
-};
-const fr = {
-  common: commonFr,
-  app: appFr,
-  auth: authFr,
-  profile: profileFr,
-  catalog: catalogFr,
-  practice: practiceFr,
-  progress: progressFr,
-  dashboard: dashboardFr,
-  generation: generationFr,
-  moderation: moderationFr,
-};
-
-export const resources = {
-  en: { translation: en },
-  fr: { translation: fr },
-} as const;
+import type { i18n } from "i18next";
+import { loadI18n } from "@/lib/i18n";
+import type en from "./translations/en";
+import type enPages from "./translations/en-pages";
 
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "translation";
-    resources: { translation: typeof en };
+    resources: { translation: typeof en & typeof enPages };
   }
 }
 
-export function setupI18n(language: string) {
-  return createI18n(resources, language);
+type Strings = () => Promise<{ default: object }>;
+const shell: Record<"en" | "fr", Strings> = {
+  en: () => import("./translations/en"),
+  fr: () => import("./translations/fr"),
+};
+const pages: Record<"en" | "fr", Strings> = {
+  en: () => import("./translations/en-pages"),
+  fr: () => import("./translations/fr-pages"),
+};
+const pick = <T>(table: Record<"en" | "fr", T>, language: string): T =>
+  language === "en" ? table.en : table.fr;
+
+/** Per i18next instance: loads the pages' strings in its current language, once. */
+const pageStringLoaders = new WeakMap<i18n, () => Promise<void>>();
+
+/**
+ * The app's i18next with the shell's strings in `language`. The pages' strings follow with the
+ * first page that needs them (`pageStrings`); from then on, switching language loads both.
+ */
+export async function startI18n(language: string): Promise<i18n> {
+  let withPages = false;
+  const instance = await loadI18n(async (lng) => {
+    const parts = await Promise.all([pick(shell, lng)(), withPages ? pick(pages, lng)() : null]);
+    return { default: { ...parts[0].default, ...parts[1]?.default } };
+  }, language);
+  pageStringLoaders.set(instance, async () => {
+    withPages = true;
+    const lng = instance.language;
+    const strings = await pick(pages, lng)();
+    instance.addResourceBundle(lng, "translation", strings.default, true, true);
+  });
+  return instance;
+}
+
+const loading = new WeakMap<i18n, Promise<void>>();
+
+/**
+ * Null when the pages' strings are there (always in tests, which hold every string), else the
+ * promise of their arrival, for a page to suspend on.
+ */
+export function pageStrings(instance: i18n): Promise<void> | null {
+  if (instance.getResource(instance.language, "translation", "dashboard") !== undefined)
+    return null;
+  const load = pageStringLoaders.get(instance);
+  if (!load) return null;
+  let pending = loading.get(instance);
+  if (!pending) {
+    pending = load().finally(() => loading.delete(instance));
+    loading.set(instance, pending);
+  }
+  return pending;
 }

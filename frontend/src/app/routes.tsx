@@ -1,5 +1,7 @@
-import { type ComponentType, lazy } from "react";
+import { type ComponentType, lazy, use } from "react";
+import { I18nContext } from "react-i18next";
 import type { RouteObject } from "react-router";
+import { pageStrings } from "./i18n";
 import { AppLayout } from "./layouts/AppLayout";
 import { ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage } from "./pages/AuthPages";
 import { HomePage } from "./pages/HomePage";
@@ -25,11 +27,19 @@ function page<Name extends string>(
   loader: () => Promise<Record<Name, ComponentType>>,
   name: Name,
 ): ComponentType {
-  return lazy(
+  const Lazy = lazy(
     async (): Promise<{ default: ComponentType }> => ({
       default: (await loader())[name],
     }),
   );
+  // The page's code and the pages' strings download side by side; the page shows when both are in.
+  return function Page() {
+    // The context's instance itself: useTranslation() hands out a per-language copy of it.
+    const { i18n } = use(I18nContext);
+    const pending = pageStrings(i18n);
+    if (pending) use(pending);
+    return <Lazy />;
+  };
 }
 
 const ProfilePage = page(load.profile, "ProfilePage");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { setupI18n } from "@/app/i18n";
+import { setupI18n } from "@/test/i18n";
 import { readCookie } from "./cookies";
 import { readLanguageCookie, resolveLanguage, writeLanguageCookie } from "./language";
 

@@ -12,14 +12,16 @@ export function isLanguage(value: unknown): value is Language {
 
 /**
  * The language of the UI: the signed-in user's saved language, else the `savoir_lang` cookie,
- * else French.
+ * else the one the server negotiated for the page (from the same and Accept-Language), else French.
  */
 export function resolveLanguage(options: {
   userLanguage?: string | null;
   cookie?: string | null;
+  negotiated?: string | null;
 }): Language {
   if (isLanguage(options.userLanguage)) return options.userLanguage;
   if (isLanguage(options.cookie)) return options.cookie;
+  if (isLanguage(options.negotiated)) return options.negotiated;
   return DEFAULT_LANGUAGE;
 }
 

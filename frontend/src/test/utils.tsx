@@ -4,10 +4,10 @@ import { createMemoryRouter } from "react-router";
 import { RouterProvider } from "react-router/dom";
 import { beforeAll, vi } from "vitest";
 import type { User } from "@/api/types";
-import { setupI18n } from "@/app/i18n";
 import { AppProviders } from "@/app/providers";
 import { preloadPages, routes } from "@/app/routes";
 import { createQueryClient } from "@/lib/query-client";
+import { setupI18n } from "@/test/i18n";
 
 // Every file that renders the app loads the lazy pages' code before its first test: compiling a
 // page's modules is slow on a busy machine and must not eat into a findBy*'s wait for a render.

@@ -143,3 +143,49 @@ def test_admin_is_for_staff_only(api: ApiClient, make_user):
     assert api.get("/admin/").status_code == 200
     assert api.get("/admin/accounts/user/").status_code == 200
     assert User.objects.count() == 2
+
+
+def _spa_with_manifest(tmp_path):
+    (tmp_path / "index.html").write_text(
+        '<!doctype html>\n<html lang="fr">\n<head><title>Savoir</title></head><body></body></html>'
+    )
+    (tmp_path / ".vite").mkdir()
+    (tmp_path / ".vite" / "manifest.json").write_text(
+        '{"src/app/translations/en.ts": {"file": "assets/en-AAAA.js"},'
+        ' "src/app/translations/fr.ts": {"file": "assets/fr-BBBB.js"}}'
+    )
+    return override_settings(FRONTEND_DIST=tmp_path)
+
+
+def test_the_page_carries_the_negotiated_language_and_preloads_its_strings(api, tmp_path):
+    with _spa_with_manifest(tmp_path):
+        english = api.get("/login", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9").content.decode()
+        french = api.get("/login", HTTP_ACCEPT_LANGUAGE="fr-CA,fr;q=0.9,en;q=0.5").content.decode()
+        other = api.get("/login", HTTP_ACCEPT_LANGUAGE="de-DE").content.decode()
+
+    assert '<html lang="en" data-language="en" data-signed-in="false">' in english
+    assert '<link rel="modulepreload" crossorigin href="/static/assets/en-AAAA.js">' in english
+    assert "fr-BBBB" not in english
+    assert '<html lang="fr" data-language="fr" data-signed-in="false">' in french
+    assert "/static/assets/fr-BBBB.js" in french and "en-AAAA" not in french
+    assert '<html lang="fr" data-language="fr"' in other  # neither: French, the default
+
+
+def test_a_chosen_language_and_a_session_are_written_into_the_page(api, make_user, tmp_path):
+    user = make_user(language="en")
+    api.login_as(user.email)
+    with _spa_with_manifest(tmp_path):
+        response = api.get("/dashboard", HTTP_ACCEPT_LANGUAGE="fr-FR")
+
+    html = response.content.decode()
+    assert '<html lang="en" data-language="en" data-signed-in="true">' in html
+    assert "/static/assets/en-AAAA.js" in html
+    assert "Cookie" in response["Vary"] and "Accept-Language" in response["Vary"]
+
+
+def test_the_page_is_served_without_a_manifest(api, tmp_path):
+    (tmp_path / "index.html").write_text('<html lang="fr"><head></head></html>')
+    with override_settings(FRONTEND_DIST=tmp_path):
+        html = api.get("/login").content.decode()
+    assert '<html lang="fr" data-language="fr" data-signed-in="false">' in html
+    assert "modulepreload" not in html

@@ -3,7 +3,7 @@ import { I18nextProvider } from "react-i18next";
 import { createMemoryRouter } from "react-router";
 import { RouterProvider } from "react-router/dom";
 import { describe, expect, it } from "vitest";
-import { setupI18n } from "@/app/i18n";
+import { setupI18n } from "@/test/i18n";
 import { Breadcrumbs } from "./Breadcrumbs";
 
 function renderCrumbs(language: string) {

@@ -8,13 +8,13 @@ import { setupI18n } from "@/app/i18n";
 import { AppProviders } from "@/app/providers";
 import { routes } from "@/app/routes";
 import { fetchCsrfToken } from "@/lib/csrf";
-import { readLanguageCookie, resolveLanguage } from "@/lib/language";
+import { initialLanguage } from "@/lib/language";
 import { createQueryClient } from "@/lib/query-client";
 
 // Sets the csrftoken cookie before any unsafe request (the client also waits for it if needed).
 void fetchCsrfToken().catch(() => undefined);
 
-const i18n = setupI18n(resolveLanguage({ cookie: readLanguageCookie() }));
+const i18n = setupI18n(initialLanguage());
 const queryClient = createQueryClient();
 const router = createBrowserRouter(routes);
 

@@ -184,6 +184,8 @@ AUTH_PASSWORD_VALIDATORS = [
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
         "OPTIONS": {"user_attributes": ("email", "first_name", "last_name")},
     },
+    # The similarity check above misses names joined together or padded with digits.
+    {"NAME": "savoir.accounts.validators.PersonalInformationValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 8},

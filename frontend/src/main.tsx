@@ -9,7 +9,7 @@ import { AppProviders } from "@/app/providers";
 import { routes } from "@/app/routes";
 import { setCurrentUser } from "@/features/auth";
 import { fetchCsrfToken } from "@/lib/csrf";
-import { readLanguageCookie, resolveLanguage } from "@/lib/language";
+import { initialLanguage } from "@/lib/language";
 import { createQueryClient } from "@/lib/query-client";
 
 // Sets the csrftoken cookie before any unsafe request (the client also waits for it if needed).
@@ -19,9 +19,7 @@ void fetchCsrfToken().catch(() => undefined);
 // session is signed in. Absent under the Vite dev server.
 const shell = document.documentElement.dataset;
 // The language's strings arrive with the first paint, never after it (no flash of keys).
-const i18n = await startI18n(
-  resolveLanguage({ cookie: readLanguageCookie(), negotiated: shell.language }),
-);
+const i18n = await startI18n(initialLanguage());
 const queryClient = createQueryClient();
 // A visitor: no session to ask /api/auth/me about, so the sign-in form shows at once.
 if (shell.signedIn === "false") setCurrentUser(queryClient, null);

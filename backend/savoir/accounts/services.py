@@ -360,6 +360,13 @@ def user_password_change(
         raise ValidationFailed(
             fields={"currentPassword": [_("The current password is incorrect.")]}
         )
+    # The current password was just checked, so the plain texts compare without a second hash.
+    if new_password == current_password:
+        raise ValidationFailed(
+            fields={
+                "newPassword": [_("The new password must be different from the current one.")]
+            }
+        )
     _password_errors(new_password, user, "newPassword")
     user.set_password(new_password)
     user.save(update_fields=["password"])

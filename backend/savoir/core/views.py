@@ -62,7 +62,9 @@ def _with_shell_hints(html: str, request: HttpRequest) -> str:
     negotiated language (the user's saved one, else the savoir_lang cookie, else the browser's
     Accept-Language), its strings' module to download alongside the entry script, and whether a
     session is signed in (a visitor's sign-in form shows without waiting for /api/auth/me)."""
-    language = get_language() or settings.LANGUAGE_CODE
+    language = get_language()
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
     signed_in = "true" if request.user.is_authenticated else "false"
     html = re.sub(
         r"<html\b[^>]*>",
@@ -83,7 +85,9 @@ def _with_shell_hints(html: str, request: HttpRequest) -> str:
 
 @require_safe
 def spa_index(request: HttpRequest, path: str = "") -> HttpResponse:
-    """Every client-side route gets the SPA's index.html; the router inside decides what to show."""
+    """Every client-side route gets the SPA's index.html; the router inside decides what to show.
+    Its <html lang> is the language negotiated for this request, so the page is announced in the
+    language it will be shown in before any script runs."""
     index = settings.FRONTEND_DIST / "index.html"
     try:
         html = _index_html(index, index.stat().st_mtime)
@@ -97,6 +101,7 @@ def spa_index(request: HttpRequest, path: str = "") -> HttpResponse:
         _with_shell_hints(html, request), content_type="text/html; charset=utf-8"
     )
     response["Cache-Control"] = "no-cache"
+    # The body depends on the language and the session: a shared cache keeps one copy per both.
     patch_vary_headers(response, ("Cookie", "Accept-Language"))
     return response
 

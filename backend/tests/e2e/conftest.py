@@ -95,10 +95,12 @@ def viewport(request: pytest.FixtureRequest) -> str:
 
 
 def new_context(
-    browser: Browser, viewport: str, *, locale: str = "en-US", **options: Any
+    browser: Browser, viewport: str, *, locale: str = "fr-FR", **options: Any
 ) -> BrowserContext:
     """A browser context at one of VIEWPORTS (a phone gets touch), with the default timeout;
-    `options` go to Playwright's new_context. The caller closes it."""
+    `options` go to Playwright's new_context. The caller closes it. The browser prefers French
+    (`locale` sets navigator.languages and Accept-Language, which a first visit follows): tests
+    in English say so with set_language, as a visitor's choice would."""
     phone = viewport == "phone"
     context = browser.new_context(
         viewport=VIEWPORTS[viewport], locale=locale, is_mobile=phone, has_touch=phone, **options

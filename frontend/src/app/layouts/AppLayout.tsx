@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet, useLocation } from "react-router";
 import { SkeletonBlock } from "@/components/ui";
 import { useCurrentUser } from "@/features/auth";
 import { canModerate } from "@/features/moderation";
+import { AccountMenu } from "../components/AccountMenu";
 import { ErrorBoundary } from "../components/ErrorBoundary";
 import {
   BookIcon,
@@ -125,6 +126,7 @@ export function AppLayout() {
           <span className="brand__name">{t("common.appName")}</span>
         </Link>
         <LanguageSwitcher />
+        <AccountMenu />
       </header>
       <MainNav />
       <main id="main" className="main" tabIndex={-1}>

@@ -2,8 +2,8 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert, Button, TextField, useToast } from "@/components/ui";
 import { useFormErrors } from "@/lib/forms";
-import { useChangePassword } from "../api/queries";
-import { isPasswordValid } from "../lib/password-rules";
+import { useChangePassword, useCurrentUser } from "../api/queries";
+import { passwordProblem } from "../lib/password-rules";
 import { NewPasswordField } from "./NewPasswordField";
 
 const FIELDS = ["currentPassword", "newPassword"] as const;
@@ -15,12 +15,16 @@ export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const errors = useFormErrors(FIELDS, t);
+  const user = useCurrentUser();
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const problems: Partial<Record<(typeof FIELDS)[number], string[]>> = {};
     if (!current) problems.currentPassword = [t("common.errors.required")];
-    if (!isPasswordValid(next)) problems.newPassword = [t("auth.passwordRules.title")];
+    const problem = passwordProblem(next, user);
+    if (current && next === current) problems.newPassword = [t("auth.changePassword.samePassword")];
+    else if (problem === "rules") problems.newPassword = [t("auth.passwordRules.title")];
+    else if (problem === "personal") problems.newPassword = [t("auth.passwordRules.personalError")];
     if (Object.keys(problems).length) return errors.fail(problems);
     errors.clear();
     change.mutate(
@@ -62,6 +66,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
           errors.clearField("newPassword");
         }}
         error={errors.fieldErrors.newPassword}
+        personal={user}
       />
       <Button type="submit" variant="secondary" loading={change.isPending}>
         {change.isPending ? t("auth.changePassword.submitting") : t("auth.changePassword.submit")}

@@ -32,11 +32,13 @@ describe("NewPasswordField", () => {
     expect(within(checklist).getByText("Your password must contain:")).toBeInTheDocument();
 
     await user.type(input, "Aa1!");
+    // Whose password it is stays on the server until the form is sent.
     expect(rules()).toEqual([
       ["minLength", "false"],
       ["upper", "true"],
       ["digit", "true"],
       ["special", "true"],
+      ["notPersonal", "unchecked"],
     ]);
   });
 
@@ -64,6 +66,12 @@ describe("NewPasswordField", () => {
       ["upper", "true"],
       ["digit", "true"],
       ["special", "true"],
+      ["notPersonal", "true"],
     ]);
+
+    // The signed-in user is Ada Lovelace (ada@example.com).
+    await user.clear(input);
+    await user.type(input, "Lovelace.Ada-1!");
+    expect(rules()).toContainEqual(["notPersonal", "false"]);
   });
 });

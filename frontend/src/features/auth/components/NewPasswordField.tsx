@@ -1,12 +1,13 @@
 import { type Ref, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { TextField } from "@/components/ui";
-import { PASSWORD_MAX_LENGTH } from "../lib/password-rules";
+import { PASSWORD_MAX_LENGTH, type PersonalInfo } from "../lib/password-rules";
 import { PasswordChecklist } from "./PasswordChecklist";
 
 /**
  * A password being chosen, with the live checklist of the rules under it: the registration,
  * password-reset and change-password forms. Labelled "New password" unless told otherwise.
+ * `personal` is whose password it is, when the form knows.
  */
 export function NewPasswordField({
   ref,
@@ -15,6 +16,7 @@ export function NewPasswordField({
   value,
   onChange,
   error,
+  personal,
 }: {
   ref: Ref<HTMLInputElement>;
   name?: string;
@@ -22,6 +24,7 @@ export function NewPasswordField({
   value: string;
   onChange: (value: string) => void;
   error: readonly string[] | null | undefined;
+  personal?: PersonalInfo | null;
 }) {
   const { t } = useTranslation();
   const checklistId = useId();
@@ -38,7 +41,7 @@ export function NewPasswordField({
       onChange={(e) => onChange(e.target.value)}
       error={error}
       describedBy={checklistId}
-      after={<PasswordChecklist id={checklistId} password={value} />}
+      after={<PasswordChecklist id={checklistId} password={value} personal={personal} />}
     />
   );
 }

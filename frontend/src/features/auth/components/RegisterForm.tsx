@@ -14,7 +14,7 @@ import {
 import { EMAIL_PATTERN, useFormErrors } from "@/lib/forms";
 import { isLanguage, writeLanguageCookie } from "@/lib/language";
 import { useRegister } from "../api/queries";
-import { isPasswordValid } from "../lib/password-rules";
+import { passwordProblem } from "../lib/password-rules";
 import { EmailField } from "./EmailField";
 import { NewPasswordField } from "./NewPasswordField";
 
@@ -37,6 +37,7 @@ export function RegisterForm() {
   });
   const errors = useFormErrors(FIELDS, t);
   const next = params.get("next");
+  const personal = { firstName: values.firstName, lastName: values.lastName, email: values.email };
 
   const update = (field: Field, value: string) => {
     setValues((current) => ({ ...current, [field]: value }));
@@ -50,7 +51,9 @@ export function RegisterForm() {
     if (!values.firstName.trim()) problems.firstName = [required];
     if (!values.lastName.trim()) problems.lastName = [required];
     if (!EMAIL_PATTERN.test(values.email.trim())) problems.email = [t("common.errors.email")];
-    if (!isPasswordValid(values.password)) problems.password = [t("auth.passwordRules.title")];
+    const password = passwordProblem(values.password, personal);
+    if (password === "rules") problems.password = [t("auth.passwordRules.title")];
+    if (password === "personal") problems.password = [t("auth.passwordRules.personalError")];
     if (Object.keys(problems).length) return errors.fail(problems);
     errors.clear();
     const language: Language = isLanguage(values.language) ? values.language : uiLanguage;
@@ -98,6 +101,7 @@ export function RegisterForm() {
         value={values.password}
         onChange={(value) => update("password", value)}
         error={errors.fieldErrors.password}
+        personal={personal}
       />
       <Select
         ref={errors.register("country")}

@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { Alert, Button, ButtonLink } from "@/components/ui";
 import { useFormErrors } from "@/lib/forms";
 import { useResetPassword } from "../api/queries";
-import { isPasswordValid } from "../lib/password-rules";
+import { passwordProblem } from "../lib/password-rules";
 import { NewPasswordField } from "./NewPasswordField";
 
 const FIELDS = ["newPassword"] as const;
@@ -39,7 +39,8 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!isPasswordValid(password)) {
+    // Whose password it is stays on the server: it checks the names when the form is sent.
+    if (passwordProblem(password) === "rules") {
       return errors.fail({ newPassword: [t("auth.passwordRules.title")] });
     }
     errors.clear();

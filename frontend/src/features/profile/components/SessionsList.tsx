@@ -77,11 +77,16 @@ export function SessionsList({ onCurrentSignedOut }: { onCurrentSignedOut: () =>
                 </div>
               </dl>
             </div>
+            {/* Only the current session is "this device"; the others are named by their device. */}
             <Button
               variant="secondary"
               onClick={() => signOut(session)}
               loading={busy}
-              aria-label={`${t("profile.sessions.signOut")} (${device})`}
+              aria-label={
+                session.current
+                  ? t("profile.sessions.signOutThisDevice")
+                  : t("profile.sessions.signOutDevice", { device })
+              }
             >
               {busy ? t("profile.sessions.signingOut") : t("profile.sessions.signOut")}
             </Button>

@@ -41,6 +41,10 @@ export default defineConfig(({ command }) => ({
     setupFiles: ["./src/test/setup.ts"],
     css: false,
     restoreMocks: true,
+    // Tests wait in fake time only (src/test/setup.ts), so the real-time limit guards against a
+    // hang, not slowness: 5 s (the default) was too short for the first render of a page while
+    // pytest and Chromium share the machine's two cores.
+    testTimeout: 60_000,
     unstubGlobals: true,
     // One copy of react-router for both "react-router" and "react-router/dom" (both ESM builds
     // share their chunks; left to Node, the CJS and ESM builds would each hold a router context).

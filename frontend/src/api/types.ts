@@ -75,6 +75,8 @@ export type GenerateInput = JsonBody<"/api/generation/runs", "post">;
 export type GenerationStarted = JsonOf<paths["/api/generation/runs"]["post"]["responses"][202]>;
 export type GenerationRun = CatalogGet<"/api/generation/runs/{run_id}">;
 export type GenerationRunStatus = GenerationRun["status"];
+export type GenerationRunStage = NonNullable<GenerationRun["stage"]>;
+export type GenerationRejection = GenerationRun["rejections"][number];
 
 // The review queue (teachers and admins).
 export type ModerationQueueName = NonNullable<
@@ -84,6 +86,9 @@ export type ModerationPage = CatalogGet<"/api/moderation/questions">;
 export type ModerationItem = ModerationPage["items"][number];
 export type ModerationChoice = ModerationItem["choices"][number];
 export type ModerationReport = ModerationItem["reports"][number];
+// Generated questions the quality gate refused, with their reason (teachers and admins).
+export type RejectedPage = CatalogGet<"/api/moderation/rejected-items">;
+export type RejectedItem = RejectedPage["items"][number];
 export type ModerationEditInput = NonNullable<
   paths["/api/moderation/questions/{question_id}"]["put"]["requestBody"]
 >["content"]["application/json"];

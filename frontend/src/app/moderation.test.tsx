@@ -450,6 +450,7 @@ describe("questions rejected by the quality checks", () => {
     );
     expect(within(first).getByText("Rejected why 1.3.")).toBeInTheDocument();
     expect(within(first).getByText("2.4.1")).toBeInTheDocument();
+    expect(within(first).getByText("Requested language: English")).toBeInTheDocument();
     // Read-only: nothing to approve or reject there.
     expect(within(first).queryByRole("button")).toBeNull();
     const second = card("Rejected question 2?");
@@ -465,7 +466,7 @@ describe("questions rejected by the quality checks", () => {
     expect(requests.map((r) => new URL(r.url).pathname)).toContain(
       "/api/moderation/rejected-items",
     );
-  });
+  }, 10_000);
 
   it("filters by language and says when there is nothing", async () => {
     const server = rejectedServer();

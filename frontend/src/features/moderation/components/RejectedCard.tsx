@@ -5,7 +5,8 @@ import { formatDateTime, keepPunctuation } from "@/lib/format";
 
 /**
  * A generated question the quality gate refused, as the model wrote it, with the reason in the
- * reader's language. Read-only: it never reached the bank. A malformed item may lack parts.
+ * reader's language. Read-only: it never reached the bank. A malformed item may lack parts. Its
+ * text carries no `lang`: it may not be in the language asked for (one reason to refuse it).
  */
 export function RejectedCard({ item }: { item: RejectedItem }) {
   const { t, i18n } = useTranslation();
@@ -16,7 +17,11 @@ export function RejectedCard({ item }: { item: RejectedItem }) {
       <div className="review-card__main">
         <p className="review-card__meta">
           <span className="tag tag--verb">{item.subObjectiveCode}</span>
-          <span className="tag tag--verb">{t(`app.languages.${item.language as "fr"}`)}</span>
+          <span className="tag tag--verb">
+            {t("moderation.rejected.language", {
+              language: t(`app.languages.${item.language as "fr"}`),
+            })}
+          </span>
           <span>
             {t("moderation.card.difficulty", {
               label: t(`generation.form.difficulties.${item.difficulty as 1}`),
@@ -32,7 +37,7 @@ export function RejectedCard({ item }: { item: RejectedItem }) {
           <p>{item.reasonMessage}</p>
         </div>
         {item.stem ? (
-          <p className="review-card__stem" id={`${id}-stem`} lang={item.language}>
+          <p className="review-card__stem" id={`${id}-stem`}>
             {keepPunctuation(item.stem)}
           </p>
         ) : (
@@ -51,12 +56,10 @@ export function RejectedCard({ item }: { item: RejectedItem }) {
                   {choice.isCorrect ? (
                     <span className="status status--correct">{t("moderation.card.correct")}</span>
                   ) : null}{" "}
-                  <span lang={item.language}>{choice.text}</span>
+                  <span>{choice.text}</span>
                 </p>
                 {choice.explanation ? (
-                  <p className="review-choice__explanation" lang={item.language}>
-                    {choice.explanation}
-                  </p>
+                  <p className="review-choice__explanation">{choice.explanation}</p>
                 ) : null}
               </li>
             ))}
@@ -65,7 +68,7 @@ export function RejectedCard({ item }: { item: RejectedItem }) {
         {item.explanation ? (
           <div className="review-card__explanation">
             <h3 className="review-card__subtitle">{t("moderation.card.explanation")}</h3>
-            <p lang={item.language}>{item.explanation}</p>
+            <p>{item.explanation}</p>
           </div>
         ) : null}
       </div>

@@ -75,8 +75,6 @@ export type GenerateInput = JsonBody<"/api/generation/runs", "post">;
 export type GenerationStarted = JsonOf<paths["/api/generation/runs"]["post"]["responses"][202]>;
 export type GenerationRun = CatalogGet<"/api/generation/runs/{run_id}">;
 export type GenerationRunStatus = GenerationRun["status"];
-export type GenerationRunStage = NonNullable<GenerationRun["stage"]>;
-export type GenerationRejection = GenerationRun["rejections"][number];
 
 // The review queue (teachers and admins).
 export type ModerationQueueName = NonNullable<

@@ -15,6 +15,7 @@ from savoir.catalog.api import router as catalog_router
 from savoir.core.api import router as health_router
 from savoir.core.errors import ApplicationError, RateLimited
 from savoir.core.validation import field_errors
+from savoir.generation.api import moderation_router as rejected_items_router
 from savoir.generation.api import router as generation_router
 from savoir.practice.api import practice_router, reviews_router
 from savoir.progress.api import router as progress_router
@@ -114,3 +115,4 @@ api.add_router("/generation", generation_router)
 api.add_router("/reviews", reviews_router)
 api.add_router("/progress", progress_router)
 api.add_router("/moderation", moderation_router)
+api.add_router("/moderation", rejected_items_router)  # the gate's rejections live in generation

@@ -20,6 +20,8 @@ PROMPT_VERSION = "question-v1"
 PROMPT = (Path(__file__).parent / "prompts" / f"{PROMPT_VERSION}.md").read_text(encoding="utf-8")
 MAX_RETRIES = 2
 RETRY_AFTER_CAP_SECONDS = 20.0
+# What generate() tells its caller it is doing (the run's stages, models.RunStage).
+STAGE_WAITING, STAGE_WRITING, STAGE_RETRYING = "waiting", "writing", "retrying"
 # USD per million tokens (input, output), to estimate what each run cost; unknown models count 0.
 PRICES: dict[str, tuple[Decimal, Decimal]] = {
     "gpt-4.1-mini": (Decimal("0.40"), Decimal("1.60")),
@@ -117,24 +119,39 @@ def _retry_after(error: openai.APIStatusError) -> float | None:
     return None
 
 
+def _no_progress(stage: str) -> None:
+    pass
+
+
 def generate(
     *,
     instructions: str,
     prompt: str,
     on_item: Callable[[GeneratedQuestion | None, dict[str, Any]], None],
+    on_progress: Callable[[str], None] = _no_progress,
     sleep: Any = time.sleep,
 ) -> ModelOutput:
     """Stream the model's answer and hand over each question as soon as it is complete, so the
     first one can be checked, stored and shown while the model writes the next. Retries (at most
-    MAX_RETRIES) happen only before anything was delivered."""
+    MAX_RETRIES) happen only before anything was delivered.
+
+    `on_progress` hears "waiting" when a request goes out, "writing" with every streamed chunk
+    and "retrying" before a pause between attempts. An exception raised by a callback is not
+    ours: it ends the stream (closing the connection) and reaches the caller unchanged."""
     model = settings.OPENAI_MODEL
     backoff = settings.GENERATION_RETRY_BACKOFF_SECONDS
     attempts = 0
     sink = _ItemSink(on_item)
+
+    def pause(seconds: float) -> None:
+        on_progress(STAGE_RETRYING)
+        sleep(seconds)
+
     while True:
         attempts += 1
+        on_progress(STAGE_WAITING)
         try:
-            return _stream_once(model, instructions, prompt, sink, attempts)
+            return _stream_once(model, instructions, prompt, sink, attempts, on_progress)
         except openai.AuthenticationError as exc:
             raise GenerationFailure(
                 "configuration", f"401 from the model server: {exc.message}"
@@ -150,25 +167,31 @@ def generate(
                 or (wait is not None and wait > RETRY_AFTER_CAP_SECONDS)
             ):
                 raise GenerationFailure("rate_limited", exc.message) from None
-            sleep(wait if wait is not None else backoff * 2**attempts)
+            pause(wait if wait is not None else backoff * 2**attempts)
         except (openai.APITimeoutError, openai.APIConnectionError) as exc:
             if sink.count or attempts > MAX_RETRIES:
                 code = "timeout" if isinstance(exc, openai.APITimeoutError) else "unreachable"
                 raise GenerationFailure(code, str(exc)) from None
-            sleep(backoff * 2**attempts)
+            pause(backoff * 2**attempts)
         except openai.APIStatusError as exc:
             retryable = exc.status_code >= 500 or exc.status_code in {408, 409}
             if sink.count or not retryable or attempts > MAX_RETRIES:
                 raise GenerationFailure(
                     "model_error", f"{exc.status_code}: {exc.message}"
                 ) from None
-            sleep(_retry_after(exc) or backoff * 2**attempts)
+            pause(_retry_after(exc) or backoff * 2**attempts)
 
 
 def _stream_once(
-    model: str, instructions: str, prompt: str, sink: _ItemSink, attempts: int
+    model: str,
+    instructions: str,
+    prompt: str,
+    sink: _ItemSink,
+    attempts: int,
+    on_progress: Callable[[str], None],
 ) -> ModelOutput:
-    splitter = ijson.items_coro(sink, "questions.item")
+    # Numbers as floats: a malformed item is stored as it came (RejectedItem.payload, JSON).
+    splitter = ijson.items_coro(sink, "questions.item", use_float=True)
     with client().responses.stream(
         model=model,
         instructions=instructions,
@@ -179,6 +202,7 @@ def _stream_once(
         try:
             for event in stream:
                 if event.type == "response.output_text.delta":
+                    on_progress(STAGE_WRITING)
                     splitter.send(event.delta.encode())
                 elif event.type == "error":
                     raise GenerationFailure("model_error", f"{event.code}: {event.message}")

@@ -16,9 +16,21 @@ class RunStatus(models.TextChoices):
     SUCCEEDED = "succeeded", _("Succeeded")
     PARTIAL = "partial", _("Partly succeeded")
     FAILED = "failed", _("Failed")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
-FINISHED = (RunStatus.SUCCEEDED, RunStatus.PARTIAL, RunStatus.FAILED)
+class RunStage(models.TextChoices):
+    """What an unfinished run is doing, for the learner watching it."""
+
+    QUEUED = "queued", _("Waiting for a worker")
+    WAITING = "waiting", _("Waiting for the model's first words")
+    WRITING = "writing", _("The model is writing")
+    CHECKING = "checking", _("Checking a question's quality")
+    SAVING = "saving", _("Saving a question")
+    RETRYING = "retrying", _("Waiting to try the model again")
+
+
+FINISHED = (RunStatus.SUCCEEDED, RunStatus.PARTIAL, RunStatus.FAILED, RunStatus.CANCELLED)
 UNFINISHED = (RunStatus.QUEUED, RunStatus.RUNNING)
 
 
@@ -36,6 +48,8 @@ class GenerationRun(models.Model):
     accepted = models.PositiveSmallIntegerField(default=0)
     rejected = models.PositiveSmallIntegerField(default=0)
     status = models.CharField(max_length=10, choices=RunStatus.choices, default=RunStatus.QUEUED)
+    # Kept once the run ends: where a failed or cancelled run stopped.
+    stage = models.CharField(max_length=10, choices=RunStage.choices, default=RunStage.QUEUED)
     from_cache = models.BooleanField(default=False)  # served from the bank, no model call
     forced = models.BooleanField(default=False)
     model = models.CharField(max_length=100, blank=True, default="")
@@ -82,13 +96,16 @@ class RunQuestion(models.Model):
 
 
 class RejectedItem(models.Model):
-    """A generated question the quality gate refused, kept with its reason for admins."""
+    """A generated question the quality gate refused, kept with its reason for moderators."""
 
     run = models.ForeignKey(GenerationRun, on_delete=models.CASCADE, related_name="rejected_items")
     reason = models.CharField(max_length=40)
     detail = models.CharField(max_length=300, blank=True, default="")
     payload = models.JSONField()
     created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["-created_at"])]
 
     def __str__(self) -> str:
         return f"{self.run_id}: {self.reason}"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Literal
 
 from pydantic import Field
 
-from savoir.core.schemas import CamelSchema, InputSchema, Language
+from savoir.core.schemas import CamelSchema, InputSchema, Language, Offset
 from savoir.practice.schemas import QuestionOut
 
 
@@ -30,9 +31,21 @@ class RunErrorOut(CamelSchema):
     message: str
 
 
+class RejectionOut(CamelSchema):
+    """How many questions were left out for one reason, and the reason in plain words."""
+
+    reason: str
+    count: int
+    message: str
+
+
 class RunOut(CamelSchema):
     id: uuid.UUID
-    status: Literal["queued", "running", "succeeded", "partial", "failed"]
+    status: Literal["queued", "running", "succeeded", "partial", "failed", "cancelled"]
+    # What an unfinished run is doing; null once it ended.
+    stage: Literal["queued", "waiting", "writing", "checking", "saving", "retrying"] | None
+    # Since the request, measured by the server (until the end for a finished run).
+    elapsed_ms: int
     sub_objective_id: int
     language: str
     difficulty: int
@@ -41,4 +54,40 @@ class RunOut(CamelSchema):
     rejected: int
     from_cache: bool
     error: RunErrorOut | None
+    rejections: list[RejectionOut]
     questions: list[QuestionOut]
+
+
+class RejectedQuery(InputSchema):
+    lang: Language | None = None
+    limit: int = Field(default=20, ge=1, le=100)
+    offset: Offset = 0
+
+
+class RejectedChoiceOut(CamelSchema):
+    text: str
+    is_correct: bool
+    explanation: str
+
+
+class RejectedItemOut(CamelSchema):
+    """A question the quality gate refused, as the model wrote it (parts may be missing when
+    the reason is a malformed item)."""
+
+    id: int
+    run_id: uuid.UUID
+    created_at: datetime
+    language: str
+    difficulty: int
+    sub_objective_id: int
+    sub_objective_code: str
+    reason: str
+    reason_message: str
+    stem: str
+    explanation: str
+    choices: list[RejectedChoiceOut]
+
+
+class RejectedPage(CamelSchema):
+    count: int
+    items: list[RejectedItemOut]

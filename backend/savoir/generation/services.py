@@ -22,6 +22,7 @@ from savoir.catalog.models import SubObjective
 from savoir.catalog.selectors import localize, translations_prefetch
 from savoir.core.errors import (
     ApplicationError,
+    Conflict,
     NotFound,
     PermissionDenied,
     RateLimited,
@@ -34,11 +35,22 @@ from savoir.questions import quality
 from savoir.questions.models import PRACTICE_STATUSES, Question, Source, Status
 from savoir.questions.services import ChoiceData, question_create
 
-from . import llm
-from .models import FINISHED, UNFINISHED, GenerationRun, RejectedItem, RunQuestion, RunStatus
+from . import llm, rejections
+from .models import (
+    FINISHED,
+    UNFINISHED,
+    GenerationRun,
+    RejectedItem,
+    RunQuestion,
+    RunStage,
+    RunStatus,
+)
+from .selectors import run_get_for_user
 
 logger = logging.getLogger(__name__)
 STUCK_AFTER = timedelta(minutes=5)
+# While the model streams, the worker looks at most this often whether its run was cancelled.
+CANCEL_CHECK_SECONDS = 0.5
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 
 
@@ -48,6 +60,16 @@ class GenerationUnavailable(ApplicationError):
     default_message = gettext_lazy(
         "Question generation is not enabled on this server. Practice from the question bank still works."
     )
+
+
+class RunAlreadyEnded(Conflict):
+    code = "run_finished"
+    default_message = gettext_lazy("This generation has already ended.")
+
+
+class _RunEnded(Exception):
+    """Raised in the worker's callbacks when someone else ended the run (the learner cancelled
+    it, or a poll expired it): it unwinds the model's stream at once, closing the connection."""
 
 
 class QuotaExceeded(RateLimited):
@@ -230,8 +252,8 @@ def _prompt(run: GenerationRun) -> tuple[str, str]:
 def _finish(
     run: GenerationRun, status: str, *, code: str = "", detail: str = "", **figures: Any
 ) -> bool:
-    """End the run unless something else already ended it: the worker and a learner's poll
-    (runs_expire) can race. The update is conditional, and only the transition that happened
+    """End the run unless something else already ended it: the worker, a learner's poll
+    (runs_expire) and the learner's cancel can race. The update is conditional, and only the transition that happened
     releases the unused quota, so quota is never given back twice. `figures` are the worker's
     measurements (latency, tokens, cost...)."""
     changed = GenerationRun.objects.filter(pk=run.pk, status__in=UNFINISHED).update(
@@ -256,39 +278,63 @@ def run_execute(*, run_id: str) -> None:
         if run is None or run.status != RunStatus.QUEUED:
             return
         run.status, run.started_at = RunStatus.RUNNING, timezone.now()
-        run.save(update_fields=["status", "started_at"])
+        run.stage = RunStage.WAITING
+        run.save(update_fields=["status", "started_at", "stage"])
     started = time.monotonic()
     existing = _bank_stems(run)
     shuffler = random.SystemRandom()
     seen = 0
+    still_running = GenerationRun.objects.filter(pk=run.pk, status=RunStatus.RUNNING)
+    last_check = started
+
+    def report(stage: str) -> None:
+        """Record what the run is doing. Every write is conditional on the run still running,
+        which is also how the worker learns it was cancelled: then it stops. While the model
+        writes (a call per streamed chunk) the run is looked at every CANCEL_CHECK_SECONDS."""
+        nonlocal last_check
+        now = time.monotonic()
+        if stage == run.stage and now - last_check < CANCEL_CHECK_SECONDS:
+            return
+        last_check = now
+        went_on = (
+            still_running.update(stage=stage) if stage != run.stage else still_running.exists()
+        )
+        if not went_on:
+            raise _RunEnded
+        run.stage = stage
 
     def accept_or_reject(item: llm.GeneratedQuestion | None, raw: dict[str, Any]) -> None:
         nonlocal seen
         seen += 1
         if seen > run.requested:
             return  # the model wrote more than asked: ignore the extra
-        still_running = GenerationRun.objects.filter(pk=run.pk, status=RunStatus.RUNNING)
+        report(RunStage.CHECKING)
         reason = (
-            "schema"
+            rejections.MALFORMED
             if item is None
             else quality.check(item, language=run.language, existing_stems=existing)
         )
         if reason or item is None:
             with transaction.atomic():
-                if still_running.update(rejected=F("rejected") + 1):
-                    RejectedItem.objects.create(run=run, reason=reason or "schema", payload=raw)
-                    run.rejected += 1
+                if not still_running.update(rejected=F("rejected") + 1, stage=RunStage.WRITING):
+                    raise _RunEnded
+                RejectedItem.objects.create(
+                    run=run, reason=reason or rejections.MALFORMED, payload=raw
+                )
+                run.rejected += 1
+                run.stage = RunStage.WRITING
             return
         choices = [ChoiceData(item.correct.text, True, item.correct.explanation)] + [
             ChoiceData(d.text, False, d.explanation) for d in item.distractors
         ]
         # The model always gives the key first; learners must not see that.
         shuffler.shuffle(choices)
+        report(RunStage.SAVING)
         with transaction.atomic():
-            # Counted first, on the run's row: a run expired meanwhile keeps nothing more, and
-            # its quota was settled by whoever ended it.
-            if not still_running.update(accepted=F("accepted") + 1):
-                return
+            # Counted first, on the run's row: a run cancelled or expired meanwhile keeps
+            # nothing more, and its quota was settled by whoever ended it.
+            if not still_running.update(accepted=F("accepted") + 1, stage=RunStage.WRITING):
+                raise _RunEnded
             question = question_create(
                 sub_objective=run.sub_objective,
                 language=run.language,
@@ -302,11 +348,21 @@ def run_execute(*, run_id: str) -> None:
             )
             RunQuestion.objects.create(run=run, question=question, position=run.accepted)
             run.accepted += 1
+            run.stage = RunStage.WRITING
         existing.append(item.stem)
 
     try:
         instructions, prompt = _prompt(run)
-        output = llm.generate(instructions=instructions, prompt=prompt, on_item=accept_or_reject)
+        output = llm.generate(
+            instructions=instructions,
+            prompt=prompt,
+            on_item=accept_or_reject,
+            on_progress=report,
+        )
+    except _RunEnded:
+        # Cancelled or expired meanwhile: whoever ended the run gave its quota back, and what
+        # the model had still to write went with the closed stream.
+        return
     except llm.GenerationFailure as failure:
         if failure.code in {"configuration", "quota_exhausted"}:
             # For operators: learners only see that generation is unavailable.
@@ -342,6 +398,16 @@ def run_execute(*, run_id: str) -> None:
         # Asked for and never delivered counts as rejected.
         rejected=F("rejected") + max(0, run.requested - delivered),
     )
+
+
+def run_cancel(*, user: User, run_id: Any) -> GenerationRun:
+    """The learner stops their own run (anyone else's id is a 404). The questions already
+    stored stay theirs; the rest of the reserved quota comes back. A worker finishing at the
+    same moment and this cancel both go through _finish: exactly one of them ends the run."""
+    run = run_get_for_user(user=user, run_id=run_id)
+    if not _finish(run, RunStatus.CANCELLED, code="cancelled", detail="cancelled by the learner"):
+        raise RunAlreadyEnded()
+    return run
 
 
 def runs_expire(*, user: User | None = None) -> int:

@@ -35,6 +35,18 @@ class ItemText(Protocol):
     def distractors(self) -> Sequence[ChoiceText]: ...
 
 
+# Every reason code `check` can return; whoever shows a rejection explains each of them.
+REASONS = (
+    "wrong_choice_count",
+    "empty_text",
+    "too_long",
+    "key_too_long",
+    "all_or_none_of_the_above",
+    "overlapping_options",
+    "wrong_language",
+    "near_duplicate",
+)
+
 MAX_STEM = 1200
 MAX_OPTION = 300
 MAX_EXPLANATION = 1500

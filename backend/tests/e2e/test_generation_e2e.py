@@ -13,6 +13,9 @@ from django.test import override_settings
 from playwright.sync_api import Browser, Page, expect
 
 from savoir.accounts.services import user_create
+from savoir.core.ratelimit import limits_cache
+from savoir.generation.models import GenerationRun
+from savoir.generation.services import _quota_key as quota_key
 from savoir.generation.tests.fake_openai import FakeResponsesServer
 from savoir.practice.models import UserAnswer
 from savoir.questions.models import Question
@@ -292,3 +295,69 @@ def test_generation_not_enabled_in_english(content, page: Page, live_server, sho
         shot("not enabled en")
         alert.get_by_role("link", name="Practise this sub-objective").click()
         expect(page.get_by_text("Question 1 of 10")).to_be_visible()
+
+
+@pytest.mark.parametrize("viewport", ["phone", "desktop"], indirect=True)
+def test_a_slow_generation_shows_its_progress_and_is_cancelled_in_french(
+    content, fake_model: FakeResponsesServer, page: Page, live_server, shot, viewport: str
+) -> None:
+    """The model writes slowly (about 3 s a question): the learner sees what is happening and
+    the time passing, cancels after the first question, keeps it, and gets the rest of the
+    quota back; the worker stops and nothing more is stored."""
+    fake_model.tokens_per_second = 60
+    learner = "lea@example.com"
+    user = user_create(email=learner, password=PASSWORD, first_name="Léa", last_name="Martin")
+    # A real background worker (a thread of the live server), so the request answers at once.
+    with override_settings(TASKS_RUN_INLINE=False):
+        page.goto(f"{live_server.url}/login?next=/generate/SY0-701/{SUB}")
+        log_in(page, learner, PASSWORD, language="fr")
+        page.get_by_role("radio", name=re.compile("Très difficile$")).check()
+        page.get_by_role("button", name="Générer les questions").click()
+
+        expect(page.get_by_text("L\u2019IA rédige la question 1 sur 5…")).to_be_visible()
+        timer = page.get_by_role("timer")
+        expect(timer).to_have_text(re.compile(r"^Temps écoulé\u00a0: 0:0\d$"))
+        first_reading = seconds_shown(timer.inner_text())
+        expect(timer).not_to_have_text(timer.inner_text())  # it ticks
+        assert seconds_shown(timer.inner_text()) > first_reading
+        shot("writing fr")
+
+        expect(page.get_by_text("1 sur 5 prêtes")).to_be_visible()
+        expect(page.get_by_text(STEMS[0])).to_be_visible()
+        expect(page.get_by_text("L\u2019IA rédige la question 2 sur 5…")).to_be_visible()
+        shot("first question fr")
+        page.get_by_role("button", name="Annuler la génération").click()
+
+        message = "Vous avez annulé la génération. 1 question déjà rédigée est conservée."
+        expect(page.get_by_text(message)).to_have_count(1)
+        expect(page.get_by_role("button", name="Annuler la génération")).to_have_count(0)
+        expect(page.get_by_role("timer")).to_have_count(0)
+        expect(page.get_by_role("alert")).to_have_count(0)
+        expect(page.get_by_text(STEMS[0])).to_be_visible()
+        shot("cancelled fr")
+
+        run = GenerationRun.objects.get(user=user)
+        assert (run.status, run.accepted, run.error_code) == ("cancelled", 1, "cancelled")
+        # One question used; the four others are given back.
+        assert int(limits_cache().get(quota_key(user.pk)) or 0) == 1
+        # The worker stops: a while later the model has not finished a second question.
+        page.wait_for_timeout(3500)
+        assert len(fake_model.emitted_at) == 1
+        assert list(
+            Question.objects.filter(generation_run_id=run.pk).values_list("stem", flat=True)
+        ) == [STEMS[0]]
+
+        # The question kept can be answered; a reload shows the same outcome.
+        page.reload()
+        expect(page.get_by_text(message)).to_have_count(1)
+        page.get_by_role("button", name="Répondre à la question 1").click()
+        right = right_choice(stem_on_screen(page))
+        page.get_by_role("radio", name=right, exact=True).check()
+        page.get_by_role("button", name="Valider ma réponse").click()
+        expect(page.get_by_role("heading", level=2, name="Bonne réponse\u00a0!")).to_be_visible()
+
+
+def seconds_shown(text: str) -> int:
+    """The seconds in "Temps écoulé : 1:05"."""
+    minutes, seconds = text.rsplit(" ", 1)[1].split(":")
+    return int(minutes) * 60 + int(seconds)

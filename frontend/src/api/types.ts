@@ -84,6 +84,9 @@ export type ModerationPage = CatalogGet<"/api/moderation/questions">;
 export type ModerationItem = ModerationPage["items"][number];
 export type ModerationChoice = ModerationItem["choices"][number];
 export type ModerationReport = ModerationItem["reports"][number];
+// Generated questions the quality gate refused, with their reason (teachers and admins).
+export type RejectedPage = CatalogGet<"/api/moderation/rejected-items">;
+export type RejectedItem = RejectedPage["items"][number];
 export type ModerationEditInput = NonNullable<
   paths["/api/moderation/questions/{question_id}"]["put"]["requestBody"]
 >["content"]["application/json"];

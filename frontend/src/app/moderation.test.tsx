@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ModerationItem, User } from "@/api/types";
+import type { ModerationItem, RejectedItem, User } from "@/api/types";
 import { catalogApi } from "@/test/catalog-fixtures";
 import { aUser, type Handler, json, mockApi, renderApp, setupUser } from "@/test/utils";
 
@@ -370,6 +370,159 @@ describe("learner preview", () => {
     await user.click(back as HTMLElement);
     expect(within(first).getByRole("button", { name: "Approuver" })).toBeInTheDocument();
     expect(sent(requests)).toEqual(["GET /api/auth/me", "GET /api/moderation/questions"]);
+  });
+});
+
+function aRejected(id: number, extra: Partial<RejectedItem> = {}): RejectedItem {
+  return {
+    id,
+    runId: "7e57a000-0000-4000-8000-000000000001",
+    createdAt: "2026-01-12T09:30:00Z",
+    language: "en",
+    difficulty: 3,
+    subObjectiveId: 51,
+    subObjectiveCode: "2.4.1",
+    reason: "wrong_language",
+    reasonMessage: "It was written in the wrong language.",
+    stem: `Rejected question ${id}?`,
+    explanation: `Rejected explanation ${id}.`,
+    choices: [1, 2, 3, 4].map((c) => ({
+      text: `Rejected answer ${id}.${c}`,
+      isCorrect: c === 1,
+      explanation: `Rejected why ${id}.${c}.`,
+    })),
+    ...extra,
+  };
+}
+
+describe("questions rejected by the quality checks", () => {
+  function rejectedServer(user: User = teacher) {
+    const server = reviewServer(user);
+    const asked: string[] = [];
+    server.routes["GET /api/moderation/rejected-items"] = (request) => {
+      const url = new URL(request.url);
+      asked.push(url.search);
+      const items = [
+        aRejected(2, {
+          reason: "overlapping_options",
+          reasonMessage: "Two answers said the same thing, so more than one could be right.",
+        }),
+        aRejected(1),
+        aRejected(3, {
+          reason: "schema",
+          reasonMessage: "The AI sent it malformed, with parts missing.",
+          stem: "",
+          explanation: "",
+          choices: [],
+        }),
+      ].filter(
+        (item) => !url.searchParams.get("lang") || item.language === url.searchParams.get("lang"),
+      );
+      return json({ count: items.length, items });
+    };
+    return { ...server, asked };
+  }
+
+  it("has its own tab listing each rejected question with the reason in words", async () => {
+    const server = rejectedServer();
+    const requests = mockApi(server.routes).calls;
+    const { router } = renderApp("/moderation");
+    const user = setupUser();
+    await screen.findByText("Pending question 1?");
+    // The pending tab does not fetch the rejected items.
+    expect(server.asked).toEqual([]);
+
+    await user.click(screen.getByRole("tab", { name: "Rejected by the checks" }));
+    expect(await screen.findByText("Rejected question 1?")).toBeInTheDocument();
+    expect(router.state.location.search).toBe("?queue=rejected");
+    expect(screen.getByRole("tab", { name: "Rejected by the checks" })).toHaveAttribute(
+      "aria-selected",
+      "true",
+    );
+    expect(screen.getByText("3 questions")).toBeInTheDocument();
+    expect(screen.getByRole("listitem", { name: "Rejected question 1?" })).toBe(
+      card("Rejected question 1?"),
+    );
+    const first = card("Rejected question 1?");
+    expect(within(first).getByText("It was written in the wrong language.")).toBeInTheDocument();
+    expect(within(first).getByText("Right answer").closest("li")).toHaveTextContent(
+      "Rejected answer 1.1",
+    );
+    expect(within(first).getByText("Rejected why 1.3.")).toBeInTheDocument();
+    expect(within(first).getByText("2.4.1")).toBeInTheDocument();
+    expect(within(first).getByText("Requested language: English")).toBeInTheDocument();
+    // Read-only: nothing to approve or reject there.
+    expect(within(first).queryByRole("button")).toBeNull();
+    const second = card("Rejected question 2?");
+    expect(
+      within(second).getByText("Two answers said the same thing, so more than one could be right."),
+    ).toBeInTheDocument();
+    const malformed = card("The question text could not be read.");
+    expect(
+      within(malformed).getByText("The AI sent it malformed, with parts missing."),
+    ).toBeInTheDocument();
+    // Never a raw reason code.
+    expect(document.body.textContent).not.toMatch(/wrong_language|overlapping_options|schema/);
+    expect(requests.map((r) => new URL(r.url).pathname)).toContain(
+      "/api/moderation/rejected-items",
+    );
+  }, 10_000);
+
+  it("filters by language and says when there is nothing", async () => {
+    const server = rejectedServer();
+    mockApi(server.routes);
+    renderApp("/moderation?queue=rejected");
+    const user = setupUser();
+    await screen.findByText("Rejected question 1?");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Language" }), "fr");
+    expect(
+      await screen.findByText("No generated question has been rejected by the quality checks."),
+    ).toBeInTheDocument();
+    expect(server.asked.at(-1)).toContain("lang=fr");
+  });
+
+  it("arrow keys move through the three tabs", async () => {
+    const server = rejectedServer();
+    mockApi(server.routes);
+    const { router } = renderApp("/moderation?queue=reported");
+    const user = setupUser();
+    const reported = await screen.findByRole("tab", { name: "Reported" });
+    reported.focus();
+    await user.keyboard("{ArrowRight}");
+    expect(router.state.location.search).toBe("?queue=rejected");
+    expect(screen.getByRole("tab", { name: "Rejected by the checks" })).toHaveFocus();
+    await user.keyboard("{ArrowRight}");
+    expect(router.state.location.search).toBe("");
+  });
+
+  it("works in French", async () => {
+    const server = rejectedServer({ ...teacher, language: "fr" });
+    server.routes["GET /api/moderation/rejected-items"] = () =>
+      json({
+        count: 1,
+        items: [
+          aRejected(1, {
+            language: "fr",
+            stem: "Question rejetée 1 ?",
+            reasonMessage: "Elle était rédigée dans la mauvaise langue.",
+          }),
+        ],
+      });
+    mockApi(server.routes);
+    renderApp("/moderation?queue=rejected", "fr");
+    // The stem's question mark is kept on its line by a no-break space (the matcher folds it).
+    expect(await screen.findByText("Question rejetée 1 ?")).toBeInTheDocument();
+    expect(screen.getByRole("tab", { name: "Rejetées par les contrôles" })).toHaveAttribute(
+      "aria-selected",
+      "true",
+    );
+    const first = card("Question rejetée 1 ?");
+    expect(within(first).getByText("Raison du rejet")).toBeInTheDocument();
+    expect(
+      within(first).getByText("Elle était rédigée dans la mauvaise langue."),
+    ).toBeInTheDocument();
+    expect(within(first).getByText("Bonne réponse")).toBeInTheDocument();
+    expect(screen.getByText(/^Les questions rédigées par l’IA que nos contrôles/)).toBeVisible();
   });
 });
 

@@ -16,12 +16,11 @@ from savoir.core.errors import RateLimited
 from savoir.generation.models import GenerationRun, RejectedItem, RunStatus
 from savoir.generation.services import quota_reserve
 from savoir.questions.models import Question, Source, Status
-from savoir.questions.tests.factories import make_question, mini_catalog
+from savoir.questions.tests.factories import make_question
 
-from .fake_openai import FakeResponsesServer
+from .conftest import SECRET
 
 pytestmark = pytest.mark.django_db
-SECRET = "sk-test-secret-never-logged"
 
 
 EN_STEMS = [
@@ -114,26 +113,6 @@ def item(n: int, language: str = "en", **overrides: Any) -> dict[str, Any]:
         }
     base.update(overrides)
     return base
-
-
-@pytest.fixture
-def fake():
-    server = FakeResponsesServer().start()
-    with override_settings(
-        OPENAI_API_KEY=SECRET,
-        OPENAI_BASE_URL=server.base_url,
-        OPENAI_MODEL="gpt-4.1-mini",
-        GENERATION_RETRY_BACKOFF_SECONDS=0.01,
-        GENERATION_TIMEOUT_SECONDS=2.0,
-    ):
-        yield server
-    server.stop()
-    assert server.problems == []
-
-
-@pytest.fixture
-def subs(db):
-    return mini_catalog()
 
 
 def _generate(client: ApiClient, sub, count: int = 5, lang: str = "en", **extra):

@@ -314,11 +314,33 @@ export interface paths {
         };
         /**
          * Generation Run Get
-         * @description The run's status and the questions accepted so far (never their answers).
+         * @description The run's status, what it is doing and the questions accepted so far (never their
+         *     answers).
          */
         get: operations["generation_run_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/generation/runs/{run_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generation Run Cancel
+         * @description Stops the learner's run: the questions already written stay, the unused quota comes
+         *     back. 409 when the run had already ended.
+         */
+        post: operations["generation_run_cancel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -424,6 +446,27 @@ export interface paths {
         put?: never;
         /** Moderation Retire */
         post: operations["moderation_retire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/rejected-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Moderation Rejected List
+         * @description Generated questions the quality gate refused, newest first, with the reason in the
+         *     reader's language: for teachers and admins.
+         */
+        get: operations["moderation_rejected_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1736,6 +1779,86 @@ export interface components {
             /** Note */
             note: string;
         };
+        /** RejectedChoiceOut */
+        RejectedChoiceOut: {
+            /** Explanation */
+            explanation: string;
+            /** Iscorrect */
+            isCorrect: boolean;
+            /** Text */
+            text: string;
+        };
+        /**
+         * RejectedItemOut
+         * @description A question the quality gate refused, as the model wrote it (parts may be missing when
+         *     the reason is a malformed item).
+         */
+        RejectedItemOut: {
+            /** Choices */
+            choices: components["schemas"]["RejectedChoiceOut"][];
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /** Difficulty */
+            difficulty: number;
+            /** Explanation */
+            explanation: string;
+            /** Id */
+            id: number;
+            /** Language */
+            language: string;
+            /** Reason */
+            reason: string;
+            /** Reasonmessage */
+            reasonMessage: string;
+            /**
+             * Runid
+             * Format: uuid
+             */
+            runId: string;
+            /** Stem */
+            stem: string;
+            /** Subobjectivecode */
+            subObjectiveCode: string;
+            /** Subobjectiveid */
+            subObjectiveId: number;
+        };
+        /** RejectedPage */
+        RejectedPage: {
+            /** Count */
+            count: number;
+            /** Items */
+            items: components["schemas"]["RejectedItemOut"][];
+        };
+        /** RejectedQuery */
+        RejectedQuery: {
+            /** Lang */
+            lang?: ("fr" | "en") | null;
+            /**
+             * Limit
+             * @default 20
+             */
+            limit: number;
+            /**
+             * Offset
+             * @default 0
+             */
+            offset: number;
+        };
+        /**
+         * RejectionOut
+         * @description How many questions were left out for one reason, and the reason in plain words.
+         */
+        RejectionOut: {
+            /** Count */
+            count: number;
+            /** Message */
+            message: string;
+            /** Reason */
+            reason: string;
+        };
         /** ReportIn */
         ReportIn: {
             /**
@@ -1796,6 +1919,8 @@ export interface components {
             accepted: number;
             /** Difficulty */
             difficulty: number;
+            /** Elapsedms */
+            elapsedMs: number;
             error: components["schemas"]["RunErrorOut"] | null;
             /** Fromcache */
             fromCache: boolean;
@@ -1810,13 +1935,17 @@ export interface components {
             questions: components["schemas"]["QuestionOut"][];
             /** Rejected */
             rejected: number;
+            /** Rejections */
+            rejections: components["schemas"]["RejectionOut"][];
             /** Requested */
             requested: number;
+            /** Stage */
+            stage: ("queued" | "waiting" | "writing" | "checking" | "saving" | "retrying") | null;
             /**
              * Status
              * @enum {string}
              */
-            status: "queued" | "running" | "succeeded" | "partial" | "failed";
+            status: "queued" | "running" | "succeeded" | "partial" | "failed" | "cancelled";
             /** Subobjectiveid */
             subObjectiveId: number;
         };
@@ -4061,6 +4190,109 @@ export interface operations {
             };
         };
     };
+    generation_run_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     health_get: {
         parameters: {
             query?: never;
@@ -4531,6 +4763,111 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ModerationItem"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    moderation_rejected_list: {
+        parameters: {
+            query?: {
+                lang?: ("fr" | "en") | null;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RejectedPage"];
                 };
             };
             /** @description Bad Request */

@@ -1,6 +1,7 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
-import type { GenerateInput, GenerationStarted, Language } from "@/api/types";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { GenerateInput, GenerationRun, GenerationStarted, Language } from "@/api/types";
 import { api, unwrap } from "@/lib/api-client";
+import { ApiError } from "@/lib/api-error";
 import { pollInterval } from "../lib/run";
 import { generationKeys } from "./keys";
 
@@ -35,5 +36,29 @@ export function useGenerationRun(runId: string | null, lang: Language) {
     refetchInterval: (query) => (query.state.error ? false : pollInterval(query.state.data)),
     refetchIntervalInBackground: false,
     refetchOnWindowFocus: false,
+  });
+}
+
+/**
+ * Cancels the learner's run. The answer is the run as it now stands (cancelled), which replaces
+ * the polled one at once. A 409 means the run ended meanwhile: the poll then shows how.
+ */
+export function useCancelGeneration(runId: string, lang: Language) {
+  const queryClient = useQueryClient();
+  const key = generationKeys.run(runId, lang);
+  return useMutation({
+    mutationFn: (): Promise<GenerationRun> =>
+      unwrap(
+        api.POST("/api/generation/runs/{run_id}/cancel", {
+          headers: { "Accept-Language": lang },
+          params: { path: { run_id: runId } },
+        }),
+      ),
+    onSuccess: (run) => queryClient.setQueryData(key, run),
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409) {
+        void queryClient.invalidateQueries({ queryKey: key });
+      }
+    },
   });
 }

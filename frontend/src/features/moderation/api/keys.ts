@@ -5,4 +5,6 @@ export const moderationKeys = {
   queues: () => [...moderationKeys.all, "queue"] as const,
   queue: (queue: ModerationQueueName, lang: Language | null, page: number) =>
     [...moderationKeys.queues(), queue, lang ?? "all", page] as const,
+  rejected: (lang: Language | null, page: number) =>
+    [...moderationKeys.all, "rejected", lang ?? "all", page] as const,
 };

@@ -11,8 +11,14 @@ import { moderationKeys } from "./keys";
 export const PAGE_SIZE = 20;
 
 /** One page of a queue: AI questions pending review, or questions with open reports. */
-export function useReviewQueue(queue: ModerationQueueName, lang: Language | null, page: number) {
+export function useReviewQueue(
+  queue: ModerationQueueName,
+  lang: Language | null,
+  page: number,
+  enabled = true,
+) {
   return useQuery({
+    enabled,
     queryKey: moderationKeys.queue(queue, lang, page),
     queryFn: () =>
       unwrap(
@@ -20,6 +26,21 @@ export function useReviewQueue(queue: ModerationQueueName, lang: Language | null
           params: {
             query: { queue, lang, limit: PAGE_SIZE, offset: page * PAGE_SIZE },
           },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One page of generated questions the quality gate refused, newest first, with the reason. */
+export function useRejectedItems(lang: Language | null, page: number, enabled = true) {
+  return useQuery({
+    enabled,
+    queryKey: moderationKeys.rejected(lang, page),
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/moderation/rejected-items", {
+          params: { query: { lang, limit: PAGE_SIZE, offset: page * PAGE_SIZE } },
         }),
       ),
     placeholderData: keepPreviousData,

@@ -4,13 +4,16 @@ import { useSearchParams } from "react-router";
 import type { Language, ModerationQueueName } from "@/api/types";
 import { Alert, Button, PageHeading, Select, SkeletonBlock } from "@/components/ui";
 import { errorMessage } from "@/lib/forms";
-import { PAGE_SIZE, useReviewQueue } from "../api/queries";
+import { PAGE_SIZE, useRejectedItems, useReviewQueue } from "../api/queries";
 import { ModerationCard } from "./ModerationCard";
+import { RejectedCard } from "./RejectedCard";
 
-const QUEUES: readonly ModerationQueueName[] = ["pending", "reported"];
+/** The bank's queues, and the generated questions the quality gate refused (read-only). */
+type Tab = ModerationQueueName | "rejected";
+const QUEUES: readonly Tab[] = ["pending", "reported", "rejected"];
 
-const parseQueue = (value: string | null): ModerationQueueName =>
-  value === "reported" ? "reported" : "pending";
+const parseQueue = (value: string | null): Tab =>
+  value === "reported" || value === "rejected" ? value : "pending";
 const parseLang = (value: string | null): Language | null =>
   value === "fr" || value === "en" ? value : null;
 const parsePage = (value: string | null): number => {
@@ -19,8 +22,9 @@ const parsePage = (value: string | null): number => {
 };
 
 /**
- * /moderation — for teachers and admins: AI questions pending moderation, and reported questions; the
- * tab, language filter and page live in the URL (?queue=reported&lang=fr&page=1).
+ * /moderation — for teachers and admins: AI questions pending moderation, reported questions, and
+ * generated questions the quality gate rejected with the reason; the tab, language filter and
+ * page live in the URL (?queue=rejected&lang=fr&page=1).
  */
 export function ModerationQueue() {
   const { t } = useTranslation();
@@ -29,10 +33,18 @@ export function ModerationQueue() {
   const queue = parseQueue(params.get("queue"));
   const lang = parseLang(params.get("lang"));
   const page = parsePage(params.get("page"));
-  const list = useReviewQueue(queue, lang, page);
-  const tabs = useRef(new Map<ModerationQueueName, HTMLButtonElement | null>());
+  // Both hooks are called (rules of hooks); only the shown tab's fetches.
+  const questions = useReviewQueue(
+    queue === "rejected" ? "pending" : queue,
+    lang,
+    page,
+    queue !== "rejected",
+  );
+  const rejected = useRejectedItems(lang, page, queue === "rejected");
+  const list = queue === "rejected" ? rejected : questions;
+  const tabs = useRef(new Map<Tab, HTMLButtonElement | null>());
 
-  const update = (next: { queue?: ModerationQueueName; lang?: Language | null; page?: number }) => {
+  const update = (next: { queue?: Tab; lang?: Language | null; page?: number }) => {
     const values = { queue, lang, page: 0, ...next };
     const search = new URLSearchParams();
     if (values.queue !== "pending") search.set("queue", values.queue);
@@ -118,11 +130,22 @@ export function ModerationQueue() {
             <p className="review__count" aria-live="polite">
               {t("moderation.count", { count: data.count })}
             </p>
-            <ul className="moderation-list">
-              {data.items.map((item) => (
-                <ModerationCard key={item.id} item={item} />
-              ))}
-            </ul>
+            {queue === "rejected" ? (
+              <>
+                <p className="level-header__lead">{t("moderation.rejected.lead")}</p>
+                <ul className="moderation-list">
+                  {(rejected.data?.items ?? []).map((item) => (
+                    <RejectedCard key={item.id} item={item} />
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <ul className="moderation-list">
+                {(questions.data?.items ?? []).map((item) => (
+                  <ModerationCard key={item.id} item={item} />
+                ))}
+              </ul>
+            )}
             {pages > 1 ? (
               <nav className="review__pager" aria-label={t("moderation.pager.label")}>
                 <Button

@@ -59,21 +59,20 @@ export function AccountMenu() {
 
   return (
     <div ref={container} className={styles.account} data-account-menu>
-      {/* Named by its own text (WCAG 2.5.3): the first name, shown from 600px and read out
-          at every size, then "account menu" for screen readers. */}
+      {/* Its name starts with the text it shows, the first name (WCAG 2.5.3, label in name). */}
       <button
         ref={toggle}
         type="button"
         className={styles.account__toggle}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
+        aria-label={t("app.account.menu", { firstName: user.firstName })}
         onClick={() => setOpen((current) => !current)}
       >
         <span className={styles.account__picture} aria-hidden="true">
           {user.avatarUrl ? <img src={user.avatarUrl} alt="" /> : <UserIcon />}
         </span>
         <span className={styles.account__first}>{user.firstName}</span>
-        <span className="visually-hidden">{t("app.account.menu")}</span>
         <ChevronDownIcon />
       </button>
       {open ? (

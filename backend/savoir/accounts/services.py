@@ -363,9 +363,7 @@ def user_password_change(
     # The current password was just checked, so the plain texts compare without a second hash.
     if new_password == current_password:
         raise ValidationFailed(
-            fields={
-                "newPassword": [_("The new password must be different from the current one.")]
-            }
+            fields={"newPassword": [_("The new password must be different from the current one.")]}
         )
     _password_errors(new_password, user, "newPassword")
     user.set_password(new_password)

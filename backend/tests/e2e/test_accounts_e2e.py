@@ -333,7 +333,7 @@ def test_log_out_from_the_menu_on_any_page(
     log_in(page, "irene@example.com", PASSWORD, language="fr")
     expect(heading(page, title)).to_be_visible()
 
-    menu = page.get_by_role("button", name="Menu du compte de Irène Joliot")
+    menu = page.get_by_role("button", name="Irène, menu du compte")
     expect(menu).to_be_visible()
     expect(menu).to_have_attribute("aria-expanded", "false")
     menu.click()
@@ -354,6 +354,6 @@ def test_log_out_from_the_menu_on_any_page(
     expect(page).to_have_url(f"{live_server.url}/")
     expect(page.get_by_role("status").get_by_text("Vous êtes déconnecté.")).to_be_visible()
     expect(page.get_by_role("navigation").get_by_role("link", name="Connexion")).to_be_visible()
-    expect(page.get_by_role("button", name=re.compile("Menu du compte"))).to_have_count(0)
+    expect(page.get_by_role("button", name=re.compile("menu du compte"))).to_have_count(0)
     shot("logged out")
     assert page.request.get(f"{live_server.url}/api/auth/me").status == 401

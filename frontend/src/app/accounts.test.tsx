@@ -52,7 +52,7 @@ function appHeader(): HTMLElement {
   return header as HTMLElement;
 }
 
-function accountToggle(name = "Account menu for Ada Lovelace") {
+function accountToggle(name = "Ada, account menu") {
   return within(appHeader()).getByRole("button", { name });
 }
 
@@ -160,7 +160,7 @@ describe("the account menu", () => {
     const user = setupUser();
     await screen.findByRole("heading", { level: 1, name: "Bienvenue, Ada\u00a0!" });
 
-    await user.click(accountToggle("Menu du compte de Ada Lovelace"));
+    await user.click(accountToggle("Ada, menu du compte"));
 
     expect(screen.getByRole("link", { name: "Mon profil" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Se déconnecter" })).toBeInTheDocument();

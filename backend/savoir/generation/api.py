@@ -14,6 +14,7 @@ from savoir.practice.selectors import questions_present
 
 from . import selectors, services
 from .schemas import (
+    AvailabilityOut,
     GenerateIn,
     RunOut,
     RunStartedOut,
@@ -103,3 +104,13 @@ def generation_run_get(request: HttpRequest, run_id: uuid.UUID) -> dict[str, Any
         else None,
         "questions": questions_present(user=user, questions=questions),
     }
+
+
+@router.get(
+    "/availability",
+    response={200: AvailabilityOut, **ERROR_RESPONSES},
+    operation_id="generation_availability",
+)
+def generation_availability(request: HttpRequest) -> dict[str, Any]:
+    """Whether questions can be generated here (an AI model is configured)."""
+    return {"available": selectors.generation_available()}

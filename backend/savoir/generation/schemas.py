@@ -42,3 +42,8 @@ class RunOut(CamelSchema):
     from_cache: bool
     error: RunErrorOut | None
     questions: list[QuestionOut]
+
+
+class AvailabilityOut(CamelSchema):
+    # False when no AI model is configured on the server: screens then offer nothing to generate.
+    available: bool

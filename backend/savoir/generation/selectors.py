@@ -10,6 +10,7 @@ from savoir.accounts.models import User
 from savoir.core.errors import NotFound
 from savoir.questions.models import Question
 
+from . import llm
 from .models import GenerationRun
 
 
@@ -29,3 +30,8 @@ def run_questions(*, run: GenerationRun) -> list[Question]:
         .select_related("question__sub_objective")
         .prefetch_related("question__choices")
     ]
+
+
+def generation_available() -> bool:
+    """Whether an AI model is configured, so that generating questions can work at all."""
+    return llm.generation_available()

@@ -29,7 +29,8 @@ def _open(client: ApiClient, sub: SubObjective, lang: str = "en", **params: Any)
     body = {"subObjectiveId": sub.pk, "lang": lang, **params}
     response = client.call("POST", "/api/practice/sessions", body, HTTP_ACCEPT_LANGUAGE=lang)
     assert response.status_code == 200, response.content
-    return response.json()
+    result: dict[str, Any] = response.json()
+    return result
 
 
 def _choice(question: Question, correct: bool) -> Choice:
@@ -55,7 +56,8 @@ def _answer(
     }
     response = client.call("POST", "/api/practice/answers", body)
     assert response.status_code == 200, response.content
-    return response.json()
+    result: dict[str, Any] = response.json()
+    return result
 
 
 def _bilingual(sub: SubObjective, label: str) -> tuple[Question, Question]:
@@ -224,7 +226,7 @@ def test_without_a_translation_the_question_stays_in_its_language(logged_in: Api
 
 
 def test_the_summary_lists_every_question_in_natural_code_order(logged_in: ApiClient, db):
-    exam = copy.deepcopy(MINI_EXAM)
+    exam: dict[str, Any] = copy.deepcopy(MINI_EXAM)
     # Codes must follow each other: 1.1.3 to 1.1.10 after the mini exam's 1.1.1 and 1.1.2.
     exam["domains"][0]["objectives"][0]["sub_objectives"].extend(
         {"code": f"1.1.{n}", "title": {"en": f"Number {n}", "fr": f"Numéro {n}"}, "topics": []}
@@ -238,7 +240,8 @@ def test_the_summary_lists_every_question_in_natural_code_order(logged_in: ApiCl
 
     def open_objective(**extra: Any) -> dict[str, Any]:
         body = {"objectiveId": objective, "examCode": "MINI-1", "lang": "en", **extra}
-        return logged_in.call("POST", "/api/practice/sessions", body).json()
+        result: dict[str, Any] = logged_in.call("POST", "/api/practice/sessions", body).json()
+        return result
 
     session_id = open_objective()["session"]["id"]
     # 1.1.10 answered first (wrong), then 1.1.2 (right).

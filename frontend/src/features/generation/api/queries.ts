@@ -37,3 +37,13 @@ export function useGenerationRun(runId: string | null, lang: Language) {
     refetchOnWindowFocus: false,
   });
 }
+
+/** Whether an AI model is configured on the server: without one, nothing offers to generate. */
+export function useGenerationAvailability(enabled = true) {
+  return useQuery({
+    queryKey: generationKeys.availability(),
+    queryFn: () => unwrap(api.GET("/api/generation/availability")),
+    enabled,
+    staleTime: 10 * 60_000,
+  });
+}

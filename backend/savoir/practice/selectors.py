@@ -175,7 +175,7 @@ def session_summary_get(
         ),
         "questions": _session_questions(
             user=user,
-            answers=list(answers.order_by("answered_at", "pk")),
+            answers=list(answers.select_related("choice").order_by("answered_at", "pk")),
             language=language or session.language,
         ),
     }
@@ -284,12 +284,14 @@ def answer_response(key: AnswerKey, chosen: ChoiceKey, outcome: dict[str, Any]) 
 
 def answer_feedback(*, answer: UserAnswer, question: Question) -> dict[str, Any]:
     """The feedback on a recorded answer, told on `question`: the answered question itself or
-    its translation (from questions_in_language), the chosen choice found by its position."""
+    its translation (from questions_in_language), the chosen choice found by its position.
+    The answer comes with its choice loaded (select_related("choice"))."""
     if question.pk == answer.question_id:
         chosen_id = answer.choice_id
-    else:
-        position = Choice.objects.filter(pk=answer.choice_id).values_list("position", flat=True)
-        chosen_id = next(c.pk for c in question.choices.all() if c.position == position[0])
+    else:  # choices line up by position across translations (questions_in_language checks it)
+        chosen_id = next(
+            c.pk for c in question.choices.all() if c.position == answer.choice.position
+        )
     key = answer_key_get(question_id=question.pk, choice_id=chosen_id)
     if key is None:
         raise NotFound(_("This question does not exist."))

@@ -200,7 +200,7 @@ def practice_next(
     session = session_open(user=user, scope_key=scope.key, mode=mode, language=language)
     given_in_session = list(
         UserAnswer.objects.filter(user=user, session_id=session.pk)
-        .select_related("question")
+        .select_related("question", "choice")
         .order_by("answered_at", "pk")
     )
     answered = len(given_in_session)
@@ -278,11 +278,13 @@ def practice_next(
             answer,
         )
 
-    current = (
-        Question.objects.filter(pk=session.current_question_id).only("pk", "group_id", "language")
-        if session.current_question_id is not None
-        else Question.objects.none()
-    ).first()
+    current = None
+    if session.current_question_id is not None:
+        current = (
+            Question.objects.filter(pk=session.current_question_id)
+            .only("pk", "group_id", "language")
+            .first()
+        )
     if current is not None:
         shown = questions_in_language(questions=[current], language=language)[current.pk]
         given = answers.get(current.group_id)

@@ -19,6 +19,7 @@ from . import selectors, services
 from .models import FINISHED, GenerationRun, RejectedItem
 from .rejections import rejection_message
 from .schemas import (
+    AvailabilityOut,
     GenerateIn,
     RejectedPage,
     RejectedQuery,
@@ -196,3 +197,13 @@ def moderation_rejected_list(request: HttpRequest, query: Query[RejectedQuery]) 
         language=query.lang, limit=query.limit, offset=query.offset
     )
     return {"count": total, "items": [_rejected_item(item) for item in items]}
+
+
+@router.get(
+    "/availability",
+    response={200: AvailabilityOut, **ERROR_RESPONSES},
+    operation_id="generation_availability",
+)
+def generation_availability(request: HttpRequest) -> dict[str, Any]:
+    """Whether questions can be generated here (an AI model is configured)."""
+    return {"available": selectors.generation_available()}

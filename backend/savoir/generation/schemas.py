@@ -91,3 +91,8 @@ class RejectedItemOut(CamelSchema):
 class RejectedPage(CamelSchema):
     count: int
     items: list[RejectedItemOut]
+
+
+class AvailabilityOut(CamelSchema):
+    # False when no AI model is configured on the server: screens then offer nothing to generate.
+    available: bool

@@ -11,6 +11,7 @@ from savoir.accounts.models import User
 from savoir.core.errors import NotFound
 from savoir.questions.models import Question
 
+from . import llm
 from .models import GenerationRun, RejectedItem
 from .rejections import NOT_DELIVERED
 
@@ -59,3 +60,8 @@ def rejected_items_page(
         offset : offset + limit
     ]
     return items.count(), list(page)
+
+
+def generation_available() -> bool:
+    """Whether an AI model is configured, so that generating questions can work at all."""
+    return llm.generation_available()

@@ -27,6 +27,7 @@ from .schemas import (
     ReportOut,
     SessionOpenIn,
     SessionSummaryOut,
+    SummaryQuery,
 )
 
 practice_router = Router(tags=["practice"], by_alias=True, auth=session_auth)
@@ -37,8 +38,9 @@ reviews_router = Router(tags=["reviews"], by_alias=True, auth=session_auth)
     "/sessions", response={200: NextOut, **ERROR_RESPONSES}, operation_id="practice_session_open"
 )
 def practice_session_open(request: HttpRequest, payload: SessionOpenIn) -> dict[str, Any]:
-    """Opens the learner's session on this scope, or resumes the open one, and gives its next
-    question: the one on screen when the session was interrupted, else the next in priority.
+    """Opens the learner's session on this scope and mode, or resumes the open one (in whatever
+    language it was), and gives the question on screen: unanswered ("resumed"), or answered with
+    its feedback ("answered") until `advance` asks for the next one in priority.
     A POST: it creates the session and records which question is on screen."""
     user = request_user(request)
     scope = selectors.scope_resolve(
@@ -48,7 +50,7 @@ def practice_session_open(request: HttpRequest, payload: SessionOpenIn) -> dict[
         exam_code=payload.exam_code,
     )
     result = services.practice_next(
-        user=user, scope=scope, mode=payload.mode, language=payload.lang
+        user=user, scope=scope, mode=payload.mode, language=payload.lang, advance=payload.advance
     )
     session = result.session
     return {
@@ -58,6 +60,7 @@ def practice_session_open(request: HttpRequest, payload: SessionOpenIn) -> dict[
             "answered": result.answered,
             "correct": result.correct,
             "target": session.target,
+            "size": result.size,
         },
         "question": selectors.question_present(
             question=result.question, choices=result.choices, flagged=result.flagged
@@ -65,6 +68,7 @@ def practice_session_open(request: HttpRequest, payload: SessionOpenIn) -> dict[
         if result.question is not None
         else None,
         "status": result.reason,
+        "answer": result.answer,
     }
 
 
@@ -84,8 +88,12 @@ def practice_session_finish(request: HttpRequest, session_id: uuid.UUID) -> dict
     response={200: SessionSummaryOut, **ERROR_RESPONSES},
     operation_id="practice_session_get",
 )
-def practice_session_get(request: HttpRequest, session_id: uuid.UUID) -> dict[str, Any]:
-    return selectors.session_summary_get(user=request_user(request), session_id=session_id)
+def practice_session_get(
+    request: HttpRequest, session_id: uuid.UUID, query: Query[SummaryQuery]
+) -> dict[str, Any]:
+    return selectors.session_summary_get(
+        user=request_user(request), session_id=session_id, language=query.lang
+    )
 
 
 @practice_router.post(

@@ -41,14 +41,9 @@ class SessionProgressOut(CamelSchema):
     answered: int
     correct: int
     target: int
-
-
-class NextOut(CamelSchema):
-    session: SessionProgressOut
-    question: QuestionOut | None
-    # question: a new question; resumed: the one left on screen; session_complete: the target is
-    # reached; nothing_left: no question matches this scope and mode right now.
-    status: Literal["question", "resumed", "session_complete", "nothing_left"]
+    # How many questions this session can really serve: the target, or fewer when fewer match
+    # its scope and mode ("Question 1 of 1").
+    size: int
 
 
 class QuestionPageOut(CamelSchema):
@@ -91,6 +86,19 @@ class AnswerOut(CamelModel):
     misconception: bool
     next_review_at: datetime
     answered_at: datetime
+
+
+class NextOut(CamelSchema):
+    session: SessionProgressOut
+    question: QuestionOut | None
+    # question: a new question; resumed: the one left on screen, not answered yet; answered: the
+    # one on screen, answered (its feedback in `answer`) until the learner asks for the next;
+    # session_complete: the target is reached; nothing_left: no question matches this scope and
+    # mode right now; no_questions: the bank has no question on this scope in this language.
+    status: Literal[
+        "question", "resumed", "answered", "session_complete", "nothing_left", "no_questions"
+    ]
+    answer: AnswerOut | None = None
 
 
 class FlagIn(InputSchema):
@@ -136,6 +144,24 @@ class MasteryChangeOut(CamelSchema):
     level_after: LevelOut
 
 
+class SessionQuestionOut(CamelSchema):
+    """A question of a finished session: the learner's answer, the right one, every reason."""
+
+    question_id: int
+    sub_objective_id: int
+    sub_objective_code: str
+    language: Language
+    stem: str
+    choices: list[ChoiceOut]
+    choice_id: int
+    is_correct: bool
+    correct_choice_id: int
+    confidence: ConfidenceIn | None
+    explanation: str
+    choice_explanations: list[ChoiceExplanationOut]
+    answered_at: datetime
+
+
 class SessionSummaryOut(CamelSchema):
     id: uuid.UUID
     mode: str
@@ -147,6 +173,8 @@ class SessionSummaryOut(CamelSchema):
     correct: int
     time_spent_ms: int
     mastery_changes: list[MasteryChangeOut]
+    # By sub-objective code in natural order (2.2.6 before 2.2.10), then as answered.
+    questions: list[SessionQuestionOut]
 
 
 class SessionOpenIn(InputSchema):
@@ -156,6 +184,8 @@ class SessionOpenIn(InputSchema):
     exam_code: str = Field(default="SY0-701", max_length=20)
     lang: Language
     mode: Mode = Mode.MIXED
+    # The learner asks for the next question: the answered one on screen is left behind.
+    advance: bool = False
 
 
 class QuestionsQuery(InputSchema):
@@ -167,3 +197,7 @@ class QuestionsQuery(InputSchema):
 
 class LangQuery(InputSchema):
     lang: Language
+
+
+class SummaryQuery(InputSchema):
+    lang: Language | None = None  # the session's language by default

@@ -16,6 +16,7 @@ from savoir.catalog.models import Domain, Objective, SubObjective
 from savoir.core.errors import NotFound
 from savoir.core.text import code_sort_key
 from savoir.questions.models import PRACTICE_STATUSES, Choice, Question, Source, Status
+from savoir.questions.selectors import AnswerKey, ChoiceKey, answer_key_get
 
 from .models import Flag, PracticeSession, ReviewCard, UserAnswer
 
@@ -130,7 +131,11 @@ def review_due_list(
     return total, items
 
 
-def session_summary_get(*, user: User, session_id: uuid.UUID) -> dict[str, Any]:
+def session_summary_get(
+    *, user: User, session_id: uuid.UUID, language: str | None = None
+) -> dict[str, Any]:
+    """Score, time, mastery changes and every question answered, in `language` (the session's
+    by default) through each question's translation group."""
     session = PracticeSession.objects.filter(pk=session_id, user=user).first()
     if session is None:
         raise NotFound(_("This practice session does not exist."))
@@ -168,7 +173,130 @@ def session_summary_get(*, user: User, session_id: uuid.UUID) -> dict[str, Any]:
         "mastery_changes": sorted(
             changes.values(), key=lambda c: code_sort_key(c["sub_objective_code"])
         ),
+        "questions": _session_questions(
+            user=user,
+            answers=list(answers.select_related("choice").order_by("answered_at", "pk")),
+            language=language or session.language,
+        ),
     }
+
+
+def _session_questions(
+    *, user: User, answers: list[UserAnswer], language: str
+) -> list[dict[str, Any]]:
+    """Each answered question with the learner's answer, the right one and every explanation,
+    by sub-objective code in natural order (2.2.6 before 2.2.10), then in the order answered."""
+    answered = {
+        q.pk: q
+        for q in Question.objects.filter(pk__in=[a.question_id for a in answers]).only(
+            "pk", "group_id", "language"
+        )
+    }
+    shown = questions_in_language(questions=list(answered.values()), language=language)
+    items = []
+    for answer in answers:
+        question = shown[answer.question_id]
+        feedback = answer_feedback(answer=answer, question=question)
+        items.append(
+            {
+                "question_id": question.pk,
+                "sub_objective_id": question.sub_objective_id,
+                "sub_objective_code": question.sub_objective.code,
+                "language": question.language,
+                "stem": question.stem,
+                "choices": [
+                    {"id": c.pk, "text": c.text}
+                    for c in shuffled_choices(user, question, list(question.choices.all()))
+                ],
+                "confidence": answer.confidence or None,
+                "answered_at": answer.answered_at,
+                **{
+                    k: feedback[k]
+                    for k in (
+                        "choice_id",
+                        "is_correct",
+                        "correct_choice_id",
+                        "explanation",
+                        "choice_explanations",
+                    )
+                },
+            }
+        )
+    return sorted(items, key=lambda item: code_sort_key(item["sub_objective_code"]))
+
+
+def questions_in_language(*, questions: list[Question], language: str) -> dict[int, Question]:
+    """For each question (by id), the same question in `language`: its translation group's
+    version in that language when one can be practised and its choices line up with the
+    original's (same positions, same right one), else the question itself. Choices and the
+    sub-objective come loaded."""
+    wanted = [q for q in questions if q.language != language]
+    translations: dict[uuid.UUID, Question] = {}
+    for candidate in (
+        Question.objects.filter(
+            group_id__in=[q.group_id for q in wanted],
+            language=language,
+            status__in=PRACTICE_STATUSES,
+        )
+        .select_related("sub_objective")
+        .prefetch_related("choices")
+        .order_by("version", "pk")
+    ):
+        translations[candidate.group_id] = candidate  # the latest version wins
+    originals = {
+        q.pk: q
+        for q in Question.objects.filter(pk__in=[q.pk for q in questions])
+        .select_related("sub_objective")
+        .prefetch_related("choices")
+    }
+    shown: dict[int, Question] = {}
+    for question in questions:
+        original = originals[question.pk]
+        translation = translations.get(question.group_id)
+        aligned = translation is not None and _choice_layout(translation) == _choice_layout(
+            original
+        )
+        shown[question.pk] = translation if aligned and translation is not None else original
+    return shown
+
+
+def _choice_layout(question: Question) -> list[tuple[int, bool]]:
+    return sorted((c.position, c.is_correct) for c in question.choices.all())
+
+
+def answer_response(key: AnswerKey, chosen: ChoiceKey, outcome: dict[str, Any]) -> dict[str, Any]:
+    """The feedback on an answer (AnswerOut): every choice explained, and what the recorded
+    answer changed (`outcome`, kept with the answer so that it can be told again)."""
+    correct_choice = next(c for c in key.choices if c.is_correct)
+    return {
+        "question_id": key.question_id,
+        "choice_id": chosen.id,
+        "is_correct": chosen.is_correct,
+        "correct_choice_id": correct_choice.id,
+        "explanation": key.explanation,
+        "choice_explanations": [
+            {"choice_id": c.id, "is_correct": c.is_correct, "explanation": c.explanation}
+            for c in key.choices
+        ],
+        **outcome,
+    }
+
+
+def answer_feedback(*, answer: UserAnswer, question: Question) -> dict[str, Any]:
+    """The feedback on a recorded answer, told on `question`: the answered question itself or
+    its translation (from questions_in_language), the chosen choice found by its position.
+    The answer comes with its choice loaded (select_related("choice"))."""
+    if question.pk == answer.question_id:
+        chosen_id = answer.choice_id
+    else:  # choices line up by position across translations (questions_in_language checks it)
+        chosen_id = next(
+            c.pk for c in question.choices.all() if c.position == answer.choice.position
+        )
+    key = answer_key_get(question_id=question.pk, choice_id=chosen_id)
+    if key is None:
+        raise NotFound(_("This question does not exist."))
+    chosen = next(c for c in key.choices if c.id == chosen_id)
+    return answer_response(key, chosen, answer.result)
 
 
 def is_ai_unreviewed(question: Question) -> bool:

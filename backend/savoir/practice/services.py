@@ -18,7 +18,14 @@ from savoir.questions.selectors import AnswerKey, ChoiceKey, answer_key_get
 from .answer_sql import AnswerRequest, answer_record
 from .models import Flag, Mode, PracticeSession, ReviewCard, UserAnswer
 from .scheduling import retrievability
-from .selectors import Scope, shuffled_choices, stable_rank
+from .selectors import (
+    Scope,
+    answer_feedback,
+    answer_response,
+    questions_in_language,
+    shuffled_choices,
+    stable_rank,
+)
 
 # Statuses a learner may answer: what practice serves, plus versions retired while on screen.
 ANSWERABLE = (Status.APPROVED, Status.PENDING_REVIEW, Status.RETIRED)
@@ -71,7 +78,7 @@ def answer_submit(*, user: User, data: AnswerInput) -> dict[str, Any]:
                 }
             ) from None
         question, chosen = _answer_key(stored.question_id, stored.choice_id)
-        return _answer_response(question, chosen, stored.result)
+        return answer_response(question, chosen, stored.result)
 
 
 def _answer_record(*, user: User, data: AnswerInput) -> dict[str, Any]:
@@ -87,25 +94,7 @@ def _answer_record(*, user: User, data: AnswerInput) -> dict[str, Any]:
             session_id=data.session_id,
         )
     )
-    return _answer_response(question, chosen, outcome)
-
-
-def _answer_response(
-    question: AnswerKey, chosen: ChoiceKey, outcome: dict[str, Any]
-) -> dict[str, Any]:
-    correct_choice = next(c for c in question.choices if c.is_correct)
-    return {
-        "question_id": question.question_id,
-        "choice_id": chosen.id,
-        "is_correct": chosen.is_correct,
-        "correct_choice_id": correct_choice.id,
-        "explanation": question.explanation,
-        "choice_explanations": [
-            {"choice_id": c.id, "is_correct": c.is_correct, "explanation": c.explanation}
-            for c in question.choices
-        ],
-        **outcome,
-    }
+    return answer_response(question, chosen, outcome)
 
 
 # --- Flags ("review later") -------------------------------------------------------------------------
@@ -144,15 +133,19 @@ def session_open(
     mode: str,
     language: str,
 ) -> PracticeSession:
-    """The learner's open session on this scope, or a new one."""
+    """The learner's open session on this scope and mode, or a new one. One session whatever
+    the language: switching language in the middle carries on with it, in the new language."""
     session = (
         PracticeSession.objects.filter(
-            user=user, scope_key=scope_key, mode=mode, language=language, finished_at__isnull=True
+            user=user, scope_key=scope_key, mode=mode, finished_at__isnull=True
         )
         .order_by("-started_at")
         .first()
     )
-    if session is None:
+    if session is not None and session.language != language:
+        PracticeSession.objects.filter(pk=session.pk).update(language=language)
+        session.language = language
+    elif session is None:
         session = PracticeSession.objects.create(
             user=user,
             scope_key=scope_key,
@@ -187,62 +180,33 @@ class NextResult:
     question: Question | None
     choices: list[Choice] = field(default_factory=list)
     flagged: bool = False
-    reason: str = "question"  # question | resumed | session_complete | nothing_left
+    # question | resumed | answered | session_complete | nothing_left | no_questions
+    reason: str = "question"
     answered: int = 0
     correct: int = 0
+    size: int = 0  # how many questions this session can really serve: the target or fewer
+    answer: dict[str, Any] | None = None  # the feedback, when the question on screen is answered
 
 
-def _session_counts(user: User, session: PracticeSession) -> tuple[int, int, set[uuid.UUID]]:
-    rows = list(
-        UserAnswer.objects.filter(user=user, session_id=session.pk).values_list(
-            "question__group_id", "is_correct"
-        )
-    )
-    return len(rows), sum(1 for _g, ok in rows if ok), {g for g, _ok in rows}
-
-
-def practice_next(*, user: User, scope: Scope, mode: str, language: str) -> NextResult:
-    """The next question, in priority order: due reviews (misconceptions first), then unseen
-    questions, then the weakest seen ones. Never one already answered in this session."""
+def practice_next(
+    *, user: User, scope: Scope, mode: str, language: str, advance: bool = False
+) -> NextResult:
+    """The question on screen, or the next one. The one on screen comes back as long as it is
+    not answered ("resumed"), and once answered with its feedback ("answered") until the learner
+    asks to `advance`; in another language it comes back as its translation. The next one is
+    chosen in priority order: due reviews (misconceptions first), then unseen questions, then
+    the weakest seen ones; never one already answered in this session."""
     now = timezone.now()
     session = session_open(user=user, scope_key=scope.key, mode=mode, language=language)
-    answered, correct, seen_in_session = _session_counts(user, session)
+    given_in_session = list(
+        UserAnswer.objects.filter(user=user, session_id=session.pk)
+        .select_related("question", "choice")
+        .order_by("answered_at", "pk")
+    )
+    answered = len(given_in_session)
+    correct = sum(1 for a in given_in_session if a.is_correct)
+    answers = {a.question.group_id: a for a in given_in_session}  # by translation group
     flagged_groups = set(Flag.objects.filter(user=user).values_list("group_id", flat=True))
-
-    def result(question: Question | None, reason: str) -> NextResult:
-        if question is None:
-            session_set_current(session=session, question=None)
-            return NextResult(session, None, reason=reason, answered=answered, correct=correct)
-        choices = shuffled_choices(user, question, list(question.choices.all()))
-        if session.current_question_id != question.pk:
-            session_set_current(session=session, question=question)
-        return NextResult(
-            session,
-            question,
-            choices,
-            question.group_id in flagged_groups,
-            reason,
-            answered,
-            correct,
-        )
-
-    current = session.current_question_id
-    if (
-        current is not None
-        and not UserAnswer.objects.filter(
-            user=user, session_id=session.pk, question_id=current
-        ).exists()
-    ):
-        question = (
-            Question.objects.filter(pk=current)
-            .select_related("sub_objective")
-            .prefetch_related("choices")
-            .first()
-        )
-        if question is not None:
-            return result(question, "resumed")
-    if answered >= session.target:
-        return result(None, "session_complete")
 
     candidates = list(
         Question.objects.filter(
@@ -255,10 +219,9 @@ def practice_next(*, user: User, scope: Scope, mode: str, language: str) -> Next
     cards = {
         c.group_id: c
         for c in ReviewCard.objects.filter(user=user, sub_objective_id__in=scope.sub_objective_ids)
-        if c.group_id in by_group and c.group_id not in seen_in_session
+        if c.group_id in by_group and c.group_id not in answers
     }
-    fresh = [g for g in by_group if g not in seen_in_session]
-
+    fresh = [g for g in by_group if g not in answers]
     due = sorted(
         (c for c in cards.values() if c.due_at <= now),
         key=lambda c: (not c.misconception, c.due_at),
@@ -283,8 +246,56 @@ def practice_next(*, user: User, scope: Scope, mode: str, language: str) -> Next
         )
     else:
         order = [c.group_id for c in due] + unseen + [c.group_id for c in weakest]
+
+    def result(
+        question: Question | None,
+        reason: str,
+        *,
+        pending: uuid.UUID | None = None,
+        answer: dict[str, Any] | None = None,
+    ) -> NextResult:
+        # What the session can serve: what is answered, plus what is left to answer (the one on
+        # screen included even when it no longer matches the mode), up to the target.
+        left = len(order) + (1 if pending is not None and pending not in order else 0)
+        size = min(session.target, answered + left)
+        if question is None:
+            session_set_current(session=session, question=None)
+            return NextResult(
+                session, None, reason=reason, answered=answered, correct=correct, size=size
+            )
+        choices = shuffled_choices(user, question, list(question.choices.all()))
+        if session.current_question_id != question.pk:
+            session_set_current(session=session, question=question)
+        return NextResult(
+            session,
+            question,
+            choices,
+            question.group_id in flagged_groups,
+            reason,
+            answered,
+            correct,
+            size,
+            answer,
+        )
+
+    current = None
+    if session.current_question_id is not None:
+        current = (
+            Question.objects.filter(pk=session.current_question_id)
+            .only("pk", "group_id", "language")
+            .first()
+        )
+    if current is not None:
+        shown = questions_in_language(questions=[current], language=language)[current.pk]
+        given = answers.get(current.group_id)
+        if given is None:
+            return result(shown, "resumed", pending=current.group_id)
+        if not advance:
+            return result(shown, "answered", answer=answer_feedback(answer=given, question=shown))
+    if answered >= session.target:
+        return result(None, "session_complete")
     if not order:
-        return result(None, "nothing_left")
+        return result(None, "nothing_left" if candidates else "no_questions")
     question = (
         Question.objects.filter(pk=by_group[order[0]][0])
         .select_related("sub_objective")

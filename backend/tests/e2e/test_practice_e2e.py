@@ -60,7 +60,8 @@ def test_practise_on_a_phone_in_french(content, page: Page, live_server, shot) -
     page.get_by_role("link", name=f"S{APOS}entraîner", exact=True).click()
 
     expect(page.get_by_role("heading", level=1, name=re.compile(r"^1\.1\.2 "))).to_be_visible()
-    expect(page.get_by_text("Question 1 sur 10")).to_be_visible()
+    # 1.1.2 has three questions in French: the session has three, not the target of ten.
+    expect(page.get_by_text("Question 1 sur 3", exact=True)).to_be_visible()
     shot("question fr")
 
     # 1: a wrong answer, with a confidence; every choice explained; then "review later".
@@ -80,7 +81,7 @@ def test_practise_on_a_phone_in_french(content, page: Page, live_server, shot) -
     page.get_by_role("button", name="Question suivante").click()
 
     # 2: reload before answering: the same question comes back. Report it, then answer it.
-    expect(page.get_by_text("Question 2 sur 10")).to_be_visible()
+    expect(page.get_by_text("Question 2 sur 3", exact=True)).to_be_visible()
     stem = stem_on_screen(page)
     shown = page.locator(".question__stem").inner_text().strip()
     page.reload()
@@ -105,21 +106,24 @@ def test_practise_on_a_phone_in_french(content, page: Page, live_server, shot) -
     expect_every_choice_explained(page, "Chaque réponse expliquée")
     page.get_by_role("button", name="Question suivante").click()
 
-    # 3: the last question of 1.1.2 in French.
-    expect(page.get_by_text("Question 3 sur 10")).to_be_visible()
+    # 3: the last question of 1.1.2 in French; its answer ends the session.
+    expect(page.get_by_text("Question 3 sur 3", exact=True)).to_be_visible()
     stem = stem_on_screen(page)
     page.get_by_role("radio", name=right_choice(stem), exact=True).check()
     page.get_by_role("button", name="Valider ma réponse").click()
     expect(heading(page, "Bonne réponse\u00a0!", level=2)).to_be_visible()
-    page.get_by_role("button", name="Question suivante").click()
+    expect(page.get_by_role("button", name="Question suivante")).to_have_count(0)
+    page.get_by_role("button", name="Voir mon bilan").click()
 
-    # The sub-objective has no more questions: carry on with the whole objective 1.1.
-    expect(heading(page, f"Plus de question ici pour l{APOS}instant", level=2)).to_be_visible()
-    shot("nothing left fr")
-    page.get_by_role("link", name=f"Continuer avec l{APOS}objectif 1.1").click()
+    # The sub-objective is done: its summary, then carry on with the whole objective 1.1.
+    expect(heading(page, "Bilan de la séance")).to_be_visible()
+    expect(page.get_by_text("2 / 3", exact=True)).to_be_visible()
+    shot("sub-objective summary fr")
+    page.get_by_role("link", name=f"S{APOS}entraîner sur tout l{APOS}objectif 1.1").click()
     expect(page.get_by_role("heading", level=1, name=re.compile(r"^1\.1 "))).to_be_visible()
     for number in (1, 2):
-        expect(page.get_by_text(f"Question {number} sur 10")).to_be_visible()
+        # 1.1.1 and 1.1.2 have three questions each in French.
+        expect(page.get_by_text(f"Question {number} sur 6", exact=True)).to_be_visible()
         stem = stem_on_screen(page)
         page.get_by_role("radio", name=wrong_choice(stem), exact=True).check()
         page.get_by_role("button", name="Valider ma réponse").click()
@@ -182,7 +186,8 @@ def test_practise_with_the_keyboard_in_english(content, page: Page, live_server,
 
     # Keyboard only from here: digits choose, Enter submits and goes on.
     for number in (1, 2, 3):
-        expect(page.get_by_text(f"Question {number} of 10")).to_be_visible()
+        # 1.4.1 has three questions in English: a session of three.
+        expect(page.get_by_text(f"Question {number} of 3", exact=True)).to_be_visible()
         stem = stem_on_screen(page)
         expect(page.get_by_role("radiogroup").get_by_role("radio")).to_have_count(4)
         labels = [
@@ -201,14 +206,13 @@ def test_practise_with_the_keyboard_in_english(content, page: Page, live_server,
         expect_every_choice_explained(page, "Every answer explained")
         if number == 1:
             shot("feedback wrong en")
-        page.keyboard.press("Enter")
         if number < 3:
+            page.keyboard.press("Enter")
             expect(page.locator(".question__stem")).to_be_focused()
 
-    # 1.4.1 has three questions in English: the end, reached with Tab and Enter.
-    expect(heading(page, "No more questions here for now", level=2)).to_be_focused()
-    page.keyboard.press("Tab")
-    expect(page.get_by_role("button", name="See my results")).to_be_focused()
+    # The third answer ends the session: Enter leads to the results.
+    expect(page.get_by_role("button", name="See my results")).to_be_visible()
+    expect(page.get_by_role("button", name="Next question")).to_have_count(0)
     page.keyboard.press("Enter")
     expect(heading(page, "Session results")).to_be_visible()
     expect(page.get_by_text("2 / 3", exact=True)).to_be_visible()

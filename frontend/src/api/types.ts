@@ -54,6 +54,7 @@ export type ReportInput = JsonBody<"/api/practice/questions/{question_id}/report
 export type ReportReason = ReportInput["reason"];
 export type SessionSummary = CatalogGet<"/api/practice/sessions/{session_id}">;
 export type MasteryChange = SessionSummary["masteryChanges"][number];
+export type SessionQuestion = SessionSummary["questions"][number];
 export type Mastery = CatalogGet<"/api/progress/mastery">[number];
 export type MasteryLevel = Mastery["level"];
 export type DueReviews = CatalogGet<"/api/reviews/due">;

@@ -24,7 +24,8 @@ describe("practice: answering", () => {
       await screen.findByRole("heading", { level: 1, name: "2.4.1 Malware attacks" }),
     ).toBeInTheDocument();
     await questionShown(1);
-    expect(screen.getByText("Question 1 of 10")).toBeInTheDocument();
+    // Three questions exist: the session has three, not the target of ten.
+    expect(screen.getByText("Question 1 of 3")).toBeInTheDocument();
     const opened = calls.find(
       (request) => request.method === "POST" && request.url.endsWith("/api/practice/sessions"),
     );
@@ -33,6 +34,7 @@ describe("practice: answering", () => {
       subObjectiveId: 51,
       lang: "en",
       mode: "mixed",
+      advance: false,
     });
 
     // Before answering: choices only, nothing about which one is right.
@@ -82,12 +84,12 @@ describe("practice: answering", () => {
       "aria-live",
       "polite",
     );
-    expect(screen.getByText("Question 1 of 10")).toBeInTheDocument();
+    expect(screen.getByText("Question 1 of 3")).toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "Next question" }));
     const next = await questionShown(2);
     await waitFor(() => expect(next).toHaveFocus());
-    expect(screen.getByText("Question 2 of 10")).toBeInTheDocument();
+    expect(screen.getByText("Question 2 of 3")).toBeInTheDocument();
     expect(screen.queryByText("General explanation 1.")).toBeNull();
   });
 

@@ -65,35 +65,53 @@ export interface PracticeServer {
 }
 
 /**
- * A fake practice API keeping a session: `next` resumes the unanswered question, answers are
- * idempotent on clientAnswerId, finish returns the summary.
+ * A fake practice API keeping a session like the server does: opening it again gives the
+ * question on screen ("resumed"), or once answered the same with its feedback ("answered") until
+ * `advance`; its size is what exists (the target or fewer); answers are idempotent on
+ * clientAnswerId; finish returns the summary with every question answered.
  */
 export function practiceServer({
   questions = [aQuestion(1), aQuestion(2), aQuestion(3)],
   target = 10,
   mastery = [] as Mastery[],
   language = "en" as Lang,
+  emptyBank = false,
 }: {
   questions?: PracticeQuestion[];
   target?: number;
   mastery?: Mastery[];
   language?: Lang;
+  /** No question at all on the scope ("no_questions"), rather than none matching the mode. */
+  emptyBank?: boolean;
 } = {}): PracticeServer {
   const state = { answered: 0, correct: 0, finished: false };
   const answers: AnswerInput[] = [];
   const results = new Map<string, AnswerResult>();
+  /** The answer to the question on screen, when it is answered. */
+  let onScreen: AnswerResult | null = null;
+  const given: { question: PracticeQuestion; result: AnswerResult; confidence: string | null }[] =
+    [];
   let index = 0;
   let level: Mastery["level"] = "not_started";
   let score = 0;
   const session = () => ({ id: "5e55e55e-0000-4000-8000-000000000001", mode: "mixed", target });
 
-  const next = (): PracticeNext => {
-    const progress = { ...session(), answered: state.answered, correct: state.correct };
+  const next = (advance: boolean): PracticeNext => {
+    const size = Math.min(target, questions.length);
+    const progress = { ...session(), answered: state.answered, correct: state.correct, size };
+    if (onScreen && !advance) {
+      const question = questions[index - 1] ?? null;
+      return { session: progress, question, status: "answered", answer: onScreen };
+    }
+    onScreen = null;
     if (state.answered >= target) {
       return { session: progress, question: null, status: "session_complete" };
     }
     const question = questions[index];
-    if (!question) return { session: progress, question: null, status: "nothing_left" };
+    if (!question) {
+      const status = emptyBank ? "no_questions" : "nothing_left";
+      return { session: progress, question: null, status };
+    }
     return { session: progress, question, status: "question" };
   };
 
@@ -117,6 +135,21 @@ export function practiceServer({
           },
         ]
       : [],
+    questions: given.map(({ question, result, confidence }) => ({
+      questionId: question.id,
+      subObjectiveId: question.subObjectiveId,
+      subObjectiveCode: question.subObjectiveCode,
+      language,
+      stem: question.stem,
+      choices: question.choices,
+      choiceId: result.choiceId,
+      isCorrect: result.isCorrect,
+      correctChoiceId: result.correctChoiceId,
+      confidence: confidence as "low" | "medium" | "high" | null,
+      explanation: result.explanation,
+      choiceExplanations: result.choiceExplanations,
+      answeredAt: result.answeredAt,
+    })),
   });
 
   const routes: Record<string, Handler> = {
@@ -125,7 +158,10 @@ export function practiceServer({
     "GET /api/catalog/exams/SY0-701/tree": (request) => json(examTree(langOf(request))),
     "GET /api/progress/mastery": () => json(mastery),
     "GET /api/reviews/due": () => json({ count: 0, items: [] }),
-    "POST /api/practice/sessions": () => json(next()),
+    "POST /api/practice/sessions": async (request) => {
+      const body = (await request.json()) as { advance?: boolean };
+      return json(next(body.advance ?? false));
+    },
     "POST /api/practice/answers": async (request) => {
       const body = (await request.json()) as AnswerInput;
       answers.push(body);
@@ -169,6 +205,8 @@ export function practiceServer({
         answeredAt: new Date().toISOString(),
       };
       results.set(body.clientAnswerId, result);
+      onScreen = result;
+      given.push({ question, result, confidence: body.confidence ?? null });
       return json(result);
     },
     "POST /api/practice/sessions/5e55e55e-0000-4000-8000-000000000001/finish": () => {
@@ -176,6 +214,7 @@ export function practiceServer({
       return json(summary());
     },
     "GET /api/practice/sessions/5e55e55e-0000-4000-8000-000000000001": () => json(summary()),
+    "GET /api/generation/availability": () => json({ available: false }),
   };
   for (const question of questions) {
     routes[`POST /api/practice/questions/${question.id}/reports`] = async (request) => {

@@ -285,6 +285,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/generation/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Generation Availability
+         * @description Whether questions can be generated here (an AI model is configured).
+         */
+        get: operations["generation_availability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/generation/runs": {
         parameters: {
             query?: never;
@@ -595,8 +615,9 @@ export interface paths {
         put?: never;
         /**
          * Practice Session Open
-         * @description Opens the learner's session on this scope, or resumes the open one, and gives its next
-         *     question: the one on screen when the session was interrupted, else the next in priority.
+         * @description Opens the learner's session on this scope and mode, or resumes the open one (in whatever
+         *     language it was), and gives the question on screen: unanswered ("resumed"), or answered with
+         *     its feedback ("answered") until `advance` asks for the next one in priority.
          *     A POST: it creates the session and records which question is on screen.
          */
         post: operations["practice_session_open"];
@@ -1002,6 +1023,11 @@ export interface components {
             nextReviewAt: string;
             /** Questionid */
             questionId: number;
+        };
+        /** AvailabilityOut */
+        AvailabilityOut: {
+            /** Available */
+            available: boolean;
         };
         /** ChoiceExplanationOut */
         ChoiceExplanationOut: {
@@ -1454,13 +1480,14 @@ export interface components {
         };
         /** NextOut */
         NextOut: {
+            answer?: components["schemas"]["AnswerOut"] | null;
             question: components["schemas"]["QuestionOut"] | null;
             session: components["schemas"]["SessionProgressOut"];
             /**
              * Status
              * @enum {string}
              */
-            status: "question" | "resumed" | "session_complete" | "nothing_left";
+            status: "question" | "resumed" | "answered" | "session_complete" | "nothing_left" | "no_questions";
         };
         /** NodeOut */
         NodeOut: {
@@ -2003,6 +2030,11 @@ export interface components {
         };
         /** SessionOpenIn */
         SessionOpenIn: {
+            /**
+             * Advance
+             * @default false
+             */
+            advance: boolean;
             /** Domaincode */
             domainCode?: string | null;
             /**
@@ -2059,8 +2091,48 @@ export interface components {
             id: string;
             /** Mode */
             mode: string;
+            /** Size */
+            size: number;
             /** Target */
             target: number;
+        };
+        /**
+         * SessionQuestionOut
+         * @description A question of a finished session: the learner's answer, the right one, every reason.
+         */
+        SessionQuestionOut: {
+            /**
+             * Answeredat
+             * Format: date-time
+             */
+            answeredAt: string;
+            /** Choiceexplanations */
+            choiceExplanations: components["schemas"]["ChoiceExplanationOut"][];
+            /** Choiceid */
+            choiceId: number;
+            /** Choices */
+            choices: components["schemas"]["ChoiceOut"][];
+            /** Confidence */
+            confidence: ("low" | "medium" | "high") | null;
+            /** Correctchoiceid */
+            correctChoiceId: number;
+            /** Explanation */
+            explanation: string;
+            /** Iscorrect */
+            isCorrect: boolean;
+            /**
+             * Language
+             * @enum {string}
+             */
+            language: "fr" | "en";
+            /** Questionid */
+            questionId: number;
+            /** Stem */
+            stem: string;
+            /** Subobjectivecode */
+            subObjectiveCode: string;
+            /** Subobjectiveid */
+            subObjectiveId: number;
         };
         /** SessionSummaryOut */
         SessionSummaryOut: {
@@ -2084,6 +2156,8 @@ export interface components {
             masteryChanges: components["schemas"]["MasteryChangeOut"][];
             /** Mode */
             mode: string;
+            /** Questions */
+            questions: components["schemas"]["SessionQuestionOut"][];
             /**
              * Startedat
              * Format: date-time
@@ -2168,6 +2242,11 @@ export interface components {
             subObjectivesTotal: number;
             /** Timespentms */
             timeSpentMs: number;
+        };
+        /** SummaryQuery */
+        SummaryQuery: {
+            /** Lang */
+            lang?: ("fr" | "en") | null;
         };
         /** TopicOut */
         TopicOut: {
@@ -3982,6 +4061,107 @@ export interface operations {
             };
         };
     };
+    generation_availability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     generation_start: {
         parameters: {
             query?: never;
@@ -5700,7 +5880,9 @@ export interface operations {
     };
     practice_session_get: {
         parameters: {
-            query?: never;
+            query?: {
+                lang?: ("fr" | "en") | null;
+            };
             header?: never;
             path: {
                 session_id: string;

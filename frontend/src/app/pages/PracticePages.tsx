@@ -1,6 +1,7 @@
 import { useParams, useSearchParams } from "react-router";
 import { RequireAuth } from "@/features/auth";
 import { DEFAULT_EXAM_CODE } from "@/features/catalog";
+import { generationPaths, useGenerationAvailability } from "@/features/generation";
 import { PracticeHome, PracticeSession, parseMode, SessionSummary } from "@/features/practice";
 
 /** /practice — due reviews and recent work. */
@@ -12,6 +13,31 @@ export function PracticeHomePage() {
   );
 }
 
+/** A session, offering generation on an empty sub-objective when the server can generate. */
+function PracticeWithGeneration({
+  examCode,
+  code,
+  mode,
+}: {
+  examCode: string;
+  code: string | null;
+  mode: ReturnType<typeof parseMode>;
+}) {
+  const generation = useGenerationAvailability();
+  return (
+    <PracticeSession
+      examCode={examCode}
+      code={code}
+      mode={mode}
+      generatePath={
+        generation.data?.available
+          ? (subObjectiveCode) => generationPaths.generate(examCode, subObjectiveCode)
+          : undefined
+      }
+    />
+  );
+}
+
 /** /practice/:examCode/:code?(?mode=…) — a session on the exam, a domain, objective or sub-objective. */
 export function PracticePage() {
   const { examCode = DEFAULT_EXAM_CODE, code } = useParams();
@@ -19,7 +45,7 @@ export function PracticePage() {
   const mode = parseMode(searchParams.get("mode"));
   return (
     <RequireAuth>
-      <PracticeSession
+      <PracticeWithGeneration
         key={`${examCode}/${code ?? ""}/${mode}`}
         examCode={examCode}
         code={code ?? null}

@@ -62,3 +62,13 @@ export function useCancelGeneration(runId: string, lang: Language) {
     },
   });
 }
+
+/** Whether an AI model is configured on the server: without one, nothing offers to generate. */
+export function useGenerationAvailability(enabled = true) {
+  return useQuery({
+    queryKey: generationKeys.availability(),
+    queryFn: () => unwrap(api.GET("/api/generation/availability")),
+    enabled,
+    staleTime: 10 * 60_000,
+  });
+}

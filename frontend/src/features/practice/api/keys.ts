@@ -6,5 +6,6 @@ export const practiceKeys = {
   nextAll: () => [...practiceKeys.all, "next"] as const,
   next: (scope: ScopeQuery | null, mode: PracticeMode, lang: Language) =>
     [...practiceKeys.nextAll(), scope, mode, lang] as const,
-  session: (sessionId: string) => [...practiceKeys.all, "session", sessionId] as const,
+  session: (sessionId: string, lang: Language) =>
+    [...practiceKeys.all, "session", sessionId, lang] as const,
 };

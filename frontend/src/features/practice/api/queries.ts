@@ -4,6 +4,7 @@ import type {
   AnswerResult,
   Language,
   PracticeMode,
+  PracticeNext,
   ReportInput,
   SessionSummary,
 } from "@/api/types";
@@ -12,44 +13,67 @@ import { api, unwrap } from "@/lib/api-client";
 import type { ScopeQuery } from "../lib/scope";
 import { practiceKeys } from "./keys";
 
+function openSession(scope: ScopeQuery, mode: PracticeMode, lang: Language, advance: boolean) {
+  return unwrap(
+    api.POST("/api/practice/sessions", {
+      headers: { "Accept-Language": lang },
+      body: { ...scope, lang, mode, advance },
+    }),
+  );
+}
+
 /**
- * The session's current question. Opening the session is a POST (the server creates or resumes
- * it and remembers the question on screen), but it is safe to repeat: asking again before
- * answering gives the same question ("resumed"), so a reload shows it again. Asked again only on
- * purpose (`refetch` for the next question), never behind the learner's back while feedback is
- * shown.
+ * The question on screen. Opening the session is a POST (the server creates or resumes it and
+ * remembers the question on screen), but it is safe to repeat: before answering it gives the same
+ * question ("resumed"), after answering the same question with its feedback ("answered"), so a
+ * reload shows what was on screen; in the other language, the same question translated. Never
+ * asked again behind the learner's back; dropped as soon as no screen shows it (gcTime 0), so
+ * that coming back, or back to the other language, asks the server again.
  */
 export function usePracticeNext(scope: ScopeQuery | null, mode: PracticeMode, lang: Language) {
   return useQuery({
     queryKey: practiceKeys.next(scope, mode, lang),
     queryFn: () => {
       if (scope === null) throw new Error("usePracticeNext runs only with a scope");
-      return unwrap(
-        api.POST("/api/practice/sessions", {
-          headers: { "Accept-Language": lang },
-          body: { ...scope, lang, mode },
-        }),
-      );
+      return openSession(scope, mode, lang, false);
     },
     enabled: scope !== null,
     staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
     refetchOnReconnect: false,
     refetchOnWindowFocus: false,
   });
 }
 
+/** "Next question": leaves the answered question behind; the next one replaces it on screen. */
+export function useAdvance(scope: ScopeQuery | null, mode: PracticeMode, lang: Language) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (): Promise<PracticeNext> => {
+      if (scope === null) throw new Error("useAdvance runs only with a scope");
+      return openSession(scope, mode, lang, true);
+    },
+    // Offline, fail at once (the caller says so) rather than wait paused behind a spinner.
+    networkMode: "always",
+    onSuccess: (data) => queryClient.setQueryData(practiceKeys.next(scope, mode, lang), data),
+  });
+}
+
 /**
  * Sends an answer. The caller keeps `clientAnswerId` and sends it again to retry the same answer
- * (the server records it once). Progress (mastery, due reviews) is refreshed afterwards.
+ * (the server records it once). Sent even when the browser says it is offline (networkMode
+ * "always"): the request then fails at once and the caller shows its offline state, rather than
+ * a request paused out of sight behind a spinner. Progress is refreshed afterwards.
  */
 export function useSubmitAnswer() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: AnswerInput): Promise<AnswerResult> =>
       unwrap(api.POST("/api/practice/answers", { body })),
+    networkMode: "always",
     onSuccess: () => {
-      // The question on screen is answered: the cached "next" is stale, but is only fetched
-      // again when the learner asks for the next question.
+      // The question on screen is answered: a screen that opens the session again asks the
+      // server, which gives it back with its feedback.
       void queryClient.invalidateQueries({
         queryKey: practiceKeys.nextAll(),
         refetchType: "none",
@@ -99,19 +123,21 @@ export function useFinishSession() {
         }),
       ),
     onSuccess: (summary) => {
-      queryClient.setQueryData(practiceKeys.session(summary.id), summary);
+      queryClient.setQueryData(practiceKeys.session(summary.id, summary.language), summary);
       void queryClient.invalidateQueries({ queryKey: progressKeys.all });
     },
   });
 }
 
-export function useSessionSummary(sessionId: string) {
+/** A session's summary, its questions in `lang` (through their translation groups). */
+export function useSessionSummary(sessionId: string, lang: Language) {
   return useQuery({
-    queryKey: practiceKeys.session(sessionId),
+    queryKey: practiceKeys.session(sessionId, lang),
     queryFn: () =>
       unwrap(
         api.GET("/api/practice/sessions/{session_id}", {
-          params: { path: { session_id: sessionId } },
+          headers: { "Accept-Language": lang },
+          params: { path: { session_id: sessionId }, query: { lang } },
         }),
       ),
   });

@@ -11,7 +11,7 @@ import {
   useExamTree,
 } from "@/features/catalog";
 import { errorMessage } from "@/lib/forms";
-import { useFinishSession, usePracticeNext } from "../api/queries";
+import { useAdvance, useFinishSession, usePracticeNext } from "../api/queries";
 import { practicePaths } from "../lib/paths";
 import { PRACTICE_MODES, type ResolvedScope, resolveScope } from "../lib/scope";
 import styles from "./PracticeSession.module.css";
@@ -63,7 +63,12 @@ function NothingLeft({
       >
         {t(`practice.nothingLeft.title.${mode}`)}
       </h2>
-      <p>{t(`practice.nothingLeft.body.${mode}`)}</p>
+      {/* "You have answered every question…" only when some were answered. */}
+      <p>
+        {mode === "mixed" && progress.answered === 0
+          ? t("practice.nothingLeft.bodyFresh")
+          : t(`practice.nothingLeft.body.${mode}`)}
+      </p>
       <div className="button-row">
         {progress.answered > 0 ? (
           <Button onClick={onSeeResults} loading={finishing}>
@@ -99,6 +104,78 @@ function NothingLeft({
 }
 
 /**
+ * The bank has no question on this scope in this language: say so, and offer what exists —
+ * generating questions (when the server can), the parent objective, the study screen.
+ */
+function EmptyScope({
+  scope,
+  progress,
+  generateTo,
+  onSeeResults,
+  finishing,
+}: {
+  scope: ResolvedScope;
+  progress: PracticeProgress;
+  generateTo: string | null;
+  onSeeResults: () => void;
+  finishing: boolean;
+}) {
+  const { t } = useTranslation();
+  const sub = scope.kind === "subObjective";
+  return (
+    <section className={styles["nothing-left"]} aria-labelledby="empty-scope-title">
+      <h2 id="empty-scope-title" className={styles["nothing-left__title"]}>
+        {t(sub ? "practice.empty.title" : "practice.empty.titleScope")}
+      </h2>
+      <p>{t("practice.empty.body")}</p>
+      <ul className={styles.offers}>
+        {progress.answered > 0 ? (
+          <li>
+            <Button onClick={onSeeResults} loading={finishing}>
+              {t("practice.nothingLeft.seeResults")}
+            </Button>
+          </li>
+        ) : null}
+        {generateTo ? (
+          <li className={styles.offer}>
+            <ButtonLink to={generateTo} aria-describedby="empty-generate-hint">
+              {t("practice.empty.generate")}
+            </ButtonLink>
+            <p id="empty-generate-hint" className={styles.offer__hint}>
+              {t("practice.empty.generateHint")}
+            </p>
+          </li>
+        ) : null}
+        {scope.objective ? (
+          <li className={styles.offer}>
+            <ButtonLink
+              variant={generateTo ? "secondary" : "primary"}
+              to={practicePaths.session(scope.examCode, scope.objective.code)}
+            >
+              {t("practice.empty.objective", { code: scope.objective.code })}
+            </ButtonLink>
+          </li>
+        ) : null}
+        {sub ? (
+          <li className={styles.offer}>
+            <ButtonLink
+              variant="secondary"
+              to={scope.catalogPath}
+              aria-describedby="empty-study-hint"
+            >
+              {t("practice.empty.study")}
+            </ButtonLink>
+            <p id="empty-study-hint" className={styles.offer__hint}>
+              {t("practice.empty.studyHint")}
+            </p>
+          </li>
+        ) : null}
+      </ul>
+    </section>
+  );
+}
+
+/**
  * /practice/:exam/:code? — a practice session: one question per screen, resumed where it
  * stopped; finished (summary) when complete or when the learner says so.
  */
@@ -106,10 +183,13 @@ export function PracticeSession({
   examCode,
   code,
   mode,
+  generatePath,
 }: {
   examCode: string;
   code: string | null;
   mode: PracticeMode;
+  /** The generation screen of a sub-objective, when the server can generate questions. */
+  generatePath?: (subObjectiveCode: string) => string;
 }) {
   const { t } = useTranslation();
   const lang = useCatalogLanguage();
@@ -118,6 +198,7 @@ export function PracticeSession({
   const tree = useExamTree(examCode);
   const scope = tree.data ? resolveScope(tree.data, examCode, code) : null;
   const next = usePracticeNext(scope?.query ?? null, mode, lang);
+  const advance = useAdvance(scope?.query ?? null, mode, lang);
   const finish = useFinishSession();
   const firstQuestion = useRef<string | null>(null);
   const finishing = useRef<string | null>(null);
@@ -145,16 +226,17 @@ export function PracticeSession({
   }, [completeSession, finishSession]);
 
   const goNext = useCallback(
-    async (last: boolean) => {
+    (last: boolean) => {
       if (!data) return;
       if (last) {
         finishSession(data.session.id);
         return;
       }
-      const fetched = await next.refetch();
-      if (fetched.isError) toast.show(errorMessage(fetched.error, t), "error");
+      advance.mutate(undefined, {
+        onError: (error) => toast.show(errorMessage(error, t), "error"),
+      });
     },
-    [data, finishSession, next.refetch, toast, t],
+    [data, finishSession, advance.mutate, toast, t],
   );
 
   if (tree.isError) {
@@ -174,6 +256,15 @@ export function PracticeSession({
   }
 
   const questionKey = data?.question ? `${data.session.id}:${data.question.id}` : null;
+  // The answers before the question on screen (the server counts it once answered), and the
+  // session's real size: "Question 1 of 1" when one question exists.
+  const progress = data
+    ? {
+        id: data.session.id,
+        answered: data.session.answered - (data.status === "answered" ? 1 : 0),
+        target: data.session.size,
+      }
+    : null;
   if (questionKey && firstQuestion.current === null) firstQuestion.current = questionKey;
 
   return (
@@ -203,14 +294,27 @@ export function PracticeSession({
         </div>
       ) : !data || data.status === "session_complete" ? (
         <SkeletonBlock lines={6} />
-      ) : data.question && questionKey ? (
+      ) : data.question && questionKey && progress ? (
         <QuestionCard
           key={questionKey}
           question={data.question}
-          progress={data.session}
+          progress={progress}
+          initialResult={data.status === "answered" ? (data.answer ?? null) : null}
           autoFocus={questionKey !== firstQuestion.current}
           onNext={goNext}
-          nextPending={next.isFetching || finish.isPending}
+          nextPending={advance.isPending || finish.isPending}
+        />
+      ) : data.status === "no_questions" ? (
+        <EmptyScope
+          scope={scope}
+          progress={data.session}
+          generateTo={
+            scope.kind === "subObjective" && scope.code && generatePath
+              ? generatePath(scope.code)
+              : null
+          }
+          onSeeResults={() => finishSession(data.session.id)}
+          finishing={finish.isPending}
         />
       ) : (
         <NothingLeft

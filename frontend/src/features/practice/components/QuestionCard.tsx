@@ -14,6 +14,7 @@ import { keepPunctuation } from "@/lib/format";
 import { errorMessage } from "@/lib/forms";
 import { useSubmitAnswer } from "../api/queries";
 import { formatUpcoming } from "../lib/format";
+import { useOnline } from "../lib/online";
 import { useActiveTimer } from "../lib/timer";
 import { newUuid } from "../lib/uuid";
 import { FlagToggle } from "./FlagToggle";
@@ -102,7 +103,8 @@ function Feedback({
         </p>
       </div>
 
-      <div className="feedback__actions">
+      {/* Sticky: on a phone the way on stays in reach while the explanations scroll by. */}
+      <div className="feedback__actions feedback__actions--sticky">
         <Button onClick={onNext} loading={nextPending} block>
           {isLast ? (lastLabel ?? t("practice.actions.results")) : t("practice.actions.next")}
         </Button>
@@ -129,8 +131,10 @@ export function QuestionCard({
   nextPending,
   lastLabel,
   onAnswered,
+  initialResult = null,
 }: {
   question: PracticeQuestion;
+  /** `answered`: the answers before this question (not counting it, even when answered). */
   progress: QuestionProgress;
   /** Focus the stem on mount (every question after the first of the visit). */
   autoFocus: boolean;
@@ -141,6 +145,8 @@ export function QuestionCard({
   lastLabel?: string;
   /** Told of each recorded answer. */
   onAnswered?: (result: AnswerResult) => void;
+  /** The feedback of an answer already recorded (the server gives it back after a reload). */
+  initialResult?: AnswerResult | null;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -150,7 +156,8 @@ export function QuestionCard({
   const [confidence, setConfidence] = useState<Confidence | null>(null);
   /** The answer being sent: sent again as is (same clientAnswerId) to retry. */
   const [attempt, setAttempt] = useState<AnswerInput | null>(null);
-  const [result, setResult] = useState<AnswerResult | null>(null);
+  const [result, setResult] = useState<AnswerResult | null>(initialResult);
+  const online = useOnline();
   const stem = useRef<HTMLParagraphElement | null>(null);
   const feedbackHeading = useRef<HTMLHeadingElement | null>(null);
   const radios = useRef(new Map<number, HTMLInputElement | null>());
@@ -163,8 +170,11 @@ export function QuestionCard({
     if (autoFocus) stem.current?.focus();
   }, []);
 
+  // Focus the feedback when it follows an answer, or when the screen opens on it after the first
+  // question of the visit; not on a first load (focus stays at the top of the page).
+  const shownResult = useRef(autoFocus ? null : initialResult);
   useEffect(() => {
-    if (result) feedbackHeading.current?.focus();
+    if (result && result !== shownResult.current) feedbackHeading.current?.focus();
   }, [result]);
 
   const send = useCallback(
@@ -210,6 +220,22 @@ export function QuestionCard({
     elapsed,
   ]);
 
+  const sendError = answer.isError ? answer.error : null;
+  const retryable =
+    sendError instanceof NetworkError || (sendError instanceof ApiError && sendError.status >= 500);
+  // Unsent for want of a network: the answer is kept as it was (same clientAnswerId) and sent
+  // again when the browser is back online, or on "Retry"; it cannot be changed meanwhile.
+  const queued = sendError instanceof NetworkError && attempt !== null && result === null;
+  const offline = queued && !online;
+
+  const resend = useRef<() => void>(() => undefined);
+  resend.current = () => {
+    if (queued && attempt && !answer.isPending) send(attempt);
+  };
+  useEffect(() => {
+    if (online) resend.current();
+  }, [online]);
+
   const next = useCallback(() => onNext(isLast), [onNext, isLast]);
 
   const choose = useCallback((choiceId: number) => {
@@ -225,7 +251,7 @@ export function QuestionCard({
         {
           choices: question.choices,
           answered: result !== null,
-          busy: answer.isPending || (result !== null && nextPending),
+          busy: answer.isPending || queued || (result !== null && nextPending),
           selected,
         },
         { choose, submit, next },
@@ -233,11 +259,17 @@ export function QuestionCard({
     };
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);
-  }, [question.choices, result, answer.isPending, selected, choose, submit, next, nextPending]);
-
-  const sendError = answer.isError ? answer.error : null;
-  const retryable =
-    sendError instanceof NetworkError || (sendError instanceof ApiError && sendError.status >= 500);
+  }, [
+    question.choices,
+    result,
+    answer.isPending,
+    queued,
+    selected,
+    choose,
+    submit,
+    next,
+    nextPending,
+  ]);
 
   return (
     <article className="question" aria-labelledby={`${id}-stem`}>
@@ -278,9 +310,19 @@ export function QuestionCard({
           onConfidence={setConfidence}
           radios={radios}
           pending={answer.isPending}
+          locked={queued}
           onSubmit={submit}
         >
-          {sendError ? (
+          {offline ? (
+            <Alert tone="info" title={t("practice.offline.title")}>
+              <p>{t("practice.offline.body")}</p>
+              <div className={questionPartsStyles.question__retry}>
+                <Button variant="secondary" onClick={() => resend.current()}>
+                  {t("practice.actions.retry")}
+                </Button>
+              </div>
+            </Alert>
+          ) : sendError ? (
             <Alert title={t("practice.actions.sendFailed")}>
               <p>{errorMessage(sendError, t)}</p>
               {retryable && attempt ? (

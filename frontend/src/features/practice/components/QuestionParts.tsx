@@ -78,6 +78,7 @@ export function ChoiceForm({
   onConfidence,
   radios,
   pending = false,
+  locked = false,
   onSubmit,
   children,
 }: {
@@ -96,6 +97,8 @@ export function ChoiceForm({
   radios: RefObject<Map<number, HTMLInputElement | null>>;
   /** The answer is on its way: choices locked, button busy. */
   pending?: boolean;
+  /** The answer is kept to be sent again (offline): choices and button locked, not busy. */
+  locked?: boolean;
   onSubmit: () => void;
   /** Shown above the submit button (a sending error, say). */
   children?: ReactNode;
@@ -127,7 +130,7 @@ export function ChoiceForm({
               name={`${formId}-choice`}
               value={choice.id}
               checked={selected === choice.id}
-              disabled={pending}
+              disabled={pending || locked}
               aria-keyshortcuts={index < 9 ? String(index + 1) : undefined}
               onChange={() => onSelect(choice.id)}
             />
@@ -158,7 +161,7 @@ export function ChoiceForm({
                 name={`${formId}-confidence`}
                 value={level}
                 checked={confidence === level}
-                disabled={pending}
+                disabled={pending || locked}
                 onChange={() => onConfidence(level)}
               />
               <span>{t(`practice.confidence.${level}`)}</span>
@@ -169,7 +172,7 @@ export function ChoiceForm({
 
       {children}
 
-      <Button type="submit" block disabled={selected === null} loading={pending}>
+      <Button type="submit" block disabled={selected === null || locked} loading={pending}>
         {t("practice.question.submit")}
       </Button>
     </form>

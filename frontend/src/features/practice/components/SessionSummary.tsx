@@ -1,16 +1,17 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import type { PracticeMode } from "@/api/types";
+import type { PracticeMode, SessionQuestion } from "@/api/types";
 import { ButtonLink, PageHeading, SkeletonBlock } from "@/components/ui";
-import { CatalogError, LocalizedTitle, useExamTree } from "@/features/catalog";
+import { CatalogError, LocalizedTitle, useCatalogLanguage, useExamTree } from "@/features/catalog";
 import { MasteryBadge, useLevelName } from "@/features/progress";
+import { keepPunctuation } from "@/lib/format";
 import { practiceKeys } from "../api/keys";
 import { useSessionSummary } from "../api/queries";
 import { formatDuration, percent } from "../lib/format";
 import { practicePaths } from "../lib/paths";
 import { resolveScope, subObjectiveTitles } from "../lib/scope";
-import { CheckIcon } from "./Icons";
+import { CheckIcon, CrossIcon } from "./Icons";
 import styles from "./SessionSummary.module.css";
 
 /** /practice/:exam/:code?/summary/:session — score, time and mastery changes of a session. */
@@ -28,7 +29,8 @@ export function SessionSummary({
   const { t, i18n } = useTranslation();
   const levelName = useLevelName();
   const queryClient = useQueryClient();
-  const summary = useSessionSummary(sessionId);
+  const lang = useCatalogLanguage();
+  const summary = useSessionSummary(sessionId, lang);
   const tree = useExamTree(examCode);
 
   // The session is over: practising this scope again starts a new one.
@@ -129,6 +131,25 @@ export function SessionSummary({
         )}
       </section>
 
+      {data.questions.length > 0 ? (
+        <section aria-labelledby="summary-questions">
+          <h2 id="summary-questions" className="section-title">
+            {t("practice.summary.questionsTitle")}
+          </h2>
+          <ol className={styles["summary-questions"]}>
+            {data.questions.map((item, index) => (
+              <SummaryQuestion
+                key={`${item.questionId}:${item.answeredAt}`}
+                item={item}
+                number={index + 1}
+                count={data.questions.length}
+                subTitle={titles.get(item.subObjectiveCode)}
+              />
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
       <div className={`button-row`}>
         <ButtonLink to={practicePaths.session(examCode, code, mode)}>
           {t("practice.summary.again")}
@@ -152,5 +173,85 @@ export function SessionSummary({
         ) : null}
       </div>
     </div>
+  );
+}
+
+/** One question of the session: the learner's answer, the right one, and why, choice by choice. */
+function SummaryQuestion({
+  item,
+  number,
+  count,
+  subTitle,
+}: {
+  item: SessionQuestion;
+  number: number;
+  count: number;
+  subTitle: { title: string; fallback: boolean } | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  const text = new Map(item.choices.map((choice) => [choice.id, choice.text]));
+  const why = new Map(item.choiceExplanations.map((entry) => [entry.choiceId, entry.explanation]));
+  // Marked as the question's language when it had no translation in the interface's.
+  const lang = item.language === i18n.language ? undefined : item.language;
+  const tone = item.isCorrect ? "correct" : "incorrect";
+  return (
+    <li className={`${styles["summary-question"]} ${styles[`summary-question--${tone}`]}`}>
+      <p className={styles["summary-question__meta"]}>
+        <span className="visually-hidden">
+          {t("practice.summary.questionLabel", { number, count })}{" "}
+        </span>
+        <span className="practice__code">{item.subObjectiveCode}</span>{" "}
+        {subTitle ? <LocalizedTitle title={subTitle.title} fallback={subTitle.fallback} /> : null}
+      </p>
+      <h3 className={styles["summary-question__stem"]} lang={lang}>
+        {keepPunctuation(item.stem)}
+      </h3>
+      <p className={`${styles["summary-question__verdict"]} status status--${tone}`}>
+        <span aria-hidden="true">{item.isCorrect ? <CheckIcon /> : <CrossIcon />}</span>
+        {t(item.isCorrect ? "practice.summary.correct" : "practice.summary.incorrect")}
+      </p>
+      <dl className={styles["summary-question__answers"]}>
+        <div>
+          <dt>{t("practice.summary.yourAnswer")}</dt>
+          <dd lang={lang}>{text.get(item.choiceId)}</dd>
+        </div>
+        {item.isCorrect ? null : (
+          <div>
+            <dt>{t("practice.summary.rightAnswer")}</dt>
+            <dd lang={lang}>{text.get(item.correctChoiceId)}</dd>
+          </div>
+        )}
+      </dl>
+      <p className={styles["summary-question__explanation"]} lang={lang}>
+        {item.explanation}
+      </p>
+      <details className={styles["summary-question__details"]}>
+        <summary>{t("practice.summary.explained")}</summary>
+        <ul>
+          {item.choices.map((choice) => (
+            <li key={choice.id}>
+              <p className={styles["summary-question__choice"]} lang={lang}>
+                {choice.text}
+                {choice.id === item.correctChoiceId ? (
+                  <span className="status status--correct">
+                    {t("practice.summary.rightAnswer")}
+                  </span>
+                ) : null}
+                {choice.id === item.choiceId ? (
+                  <span
+                    className={`status status--${item.isCorrect ? "mine-correct" : "incorrect"}`}
+                  >
+                    {t("practice.summary.yourAnswer")}
+                  </span>
+                ) : null}
+              </p>
+              <p className={styles["summary-question__why"]} lang={lang}>
+                {why.get(choice.id)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </li>
   );
 }

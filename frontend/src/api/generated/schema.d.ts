@@ -1444,6 +1444,8 @@ export interface components {
             mastery: number;
             /** Parentcode */
             parentCode: string | null;
+            /** Questioncount */
+            questionCount: number;
             /** Subobjectivespractised */
             subObjectivesPractised: number;
             /** Subobjectivestotal */
@@ -1694,6 +1696,8 @@ export interface components {
             objectiveCode: string;
             /** Parentcode */
             parentCode: string | null;
+            /** Questioncount */
+            questionCount: number;
             /** Reasons */
             reasons: ("misconceptions" | "due_reviews" | "weak_mastery" | "never_practised" | "high_exam_weight")[];
             /** Subobjectivespractised */
@@ -1853,6 +1857,8 @@ export interface components {
             matchedLocales: ("fr" | "en")[];
             /** Objectivecode */
             objectiveCode: string | null;
+            /** Questioncount */
+            questionCount: number | null;
             /** Subobjectivecode */
             subObjectiveCode: string | null;
             /** Title */
@@ -1977,6 +1983,8 @@ export interface components {
             /** Id */
             id: number;
             objective: components["schemas"]["ObjectiveRef"];
+            /** Questioncount */
+            questionCount: number;
             /** Title */
             title: string;
             /** Titleen */
@@ -1996,6 +2004,8 @@ export interface components {
             id: number;
             /** Objectivecode */
             objectiveCode: string;
+            /** Questioncount */
+            questionCount: number;
             /** Title */
             title: string;
             /** Titleen */
@@ -2110,6 +2120,8 @@ export interface components {
             fallback: boolean;
             /** Id */
             id: number;
+            /** Questioncount */
+            questionCount: number;
             /** Title */
             title: string;
             /** Titleen */

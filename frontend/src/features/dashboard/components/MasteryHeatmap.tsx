@@ -93,6 +93,7 @@ export function MasteryHeatmap({ examCode, className }: { examCode: string; clas
                 <th scope="col">{t("dashboard.heatmap.objective")}</th>
                 <th scope="col">{t("dashboard.heatmap.mastery")}</th>
                 <th scope="col">{t("dashboard.heatmap.level")}</th>
+                <th scope="col">{t("dashboard.heatmap.questions")}</th>
               </tr>
             </thead>
             <tbody>
@@ -105,6 +106,7 @@ export function MasteryHeatmap({ examCode, className }: { examCode: string; clas
                     </th>
                     <td>{objective.mastery}/100</td>
                     <td>{levelName(objective.level)}</td>
+                    <td>{objective.questionCount}</td>
                   </tr>
                 )),
               )}
@@ -138,8 +140,14 @@ export function MasteryHeatmap({ examCode, className }: { examCode: string; clas
                             title: objective.title,
                             mastery: objective.mastery,
                             level: levelName(objective.level),
+                            questions: t("dashboard.domains.questions", {
+                              count: objective.questionCount,
+                            }),
                           })}
-                          title={`${objective.code} ${objective.title}`}
+                          title={`${objective.code} ${objective.title} · ${t(
+                            "dashboard.domains.questions",
+                            { count: objective.questionCount },
+                          )}`}
                           onClick={() => open({ domain: domain.code, objective: objective.code })}
                         >
                           {/* Spaced, so the visible text reads as it starts the name. */}

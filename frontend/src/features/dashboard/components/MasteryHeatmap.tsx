@@ -115,13 +115,8 @@ export function MasteryHeatmap({ examCode, className }: { examCode: string; clas
         </TableScroll>
       ) : (
         <>
-          <section
-            id="heatmap-view"
-            className={statusStyles.heatmap__scroll}
-            aria-label={t("dashboard.heatmap.scrollLabel")}
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable from the keyboard.
-            tabIndex={0}
-          >
+          {/* Its cells wrap: it fits the screen and never scrolls sideways. */}
+          <section id="heatmap-view" aria-label={t("dashboard.heatmap.scrollLabel")}>
             <ul className={styles.heatmap__rows}>
               {rows.map(({ domain, objectives: items }) => (
                 <li key={domain.id} className={styles.heatmap__row}>

@@ -1,5 +1,6 @@
 import { type ComponentType, lazy } from "react";
 import type { RouteObject } from "react-router";
+import { loadAttempt } from "@/lib/lazy-retry";
 import { AppLayout } from "./layouts/AppLayout";
 import { ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage } from "./pages/AuthPages";
 import { HomePage } from "./pages/HomePage";
@@ -21,15 +22,33 @@ export async function preloadPages(): Promise<void> {
   await Promise.all(Object.values(load).map((loader) => loader()));
 }
 
+/**
+ * A page whose code loads on first visit. After a failed load (offline), the next "try again"
+ * of an error boundary loads it anew (lib/lazy-retry.ts).
+ */
 function page<Name extends string>(
   loader: () => Promise<Record<Name, ComponentType>>,
   name: Name,
 ): ComponentType {
-  return lazy(
-    async (): Promise<{ default: ComponentType }> => ({
-      default: (await loader())[name],
-    }),
-  );
+  let failedIn: number | null = null;
+  const fresh = (): ComponentType =>
+    lazy(async (): Promise<{ default: ComponentType }> => {
+      try {
+        return { default: (await loader())[name] };
+      } catch (error) {
+        failedIn = loadAttempt();
+        throw error;
+      }
+    });
+  let current = fresh();
+  return function LazyPage() {
+    if (failedIn !== null && failedIn !== loadAttempt()) {
+      failedIn = null;
+      current = fresh();
+    }
+    const Page = current;
+    return <Page />;
+  };
 }
 
 const ProfilePage = page(load.profile, "ProfilePage");

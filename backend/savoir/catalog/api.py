@@ -158,6 +158,7 @@ def catalog_list_sub_objectives(
             "objective_code": s.objective.code,
             "domain_code": s.objective.domain.code,
             "topic_count": s.topic_count,  # type: ignore[attr-defined]
+            "question_count": s.question_count,  # type: ignore[attr-defined]
         }
         for s in subs
     ]
@@ -189,6 +190,7 @@ def catalog_get_sub_objective(
     return {
         **_base(sub, locale),
         "exam_code": code,
+        "question_count": sub.question_count,  # type: ignore[attr-defined]
         "objective": _objective_fields(objective, locale),
         "domain": {**_base(domain, locale), "weight_percent": domain.weight_percent},
         "topics": [{**_base(t, locale), "sub_objective_code": sub.code} for t in sub.topics.all()],
@@ -217,6 +219,7 @@ def catalog_get_tree(request: HttpRequest, code: str, query: Query[LangQuery]) -
                         "sub_objectives": [
                             {
                                 **_base(s, locale),
+                                "question_count": s.question_count,  # type: ignore[attr-defined]
                                 "topics": [_base(t, locale) for t in s.topics.all()],
                             }
                             for s in o.sub_objectives.all()
@@ -256,6 +259,7 @@ def catalog_search(request: HttpRequest, query: Query[SearchQueryIn]) -> list[di
             "context_title": None,
             "objective_code": None,
             "sub_objective_code": None,
+            "question_count": None,
         }
         if hit.kind == "domain":
             item["domain_code"] = entity.code
@@ -266,6 +270,7 @@ def catalog_search(request: HttpRequest, query: Query[SearchQueryIn]) -> list[di
                 domain_code=entity.objective.domain.code,
                 objective_code=entity.objective.code,
                 sub_objective_code=entity.code,
+                question_count=entity.question_count,
             )
         else:
             sub = entity.sub_objective
@@ -274,6 +279,7 @@ def catalog_search(request: HttpRequest, query: Query[SearchQueryIn]) -> list[di
                 objective_code=sub.objective.code,
                 sub_objective_code=sub.code,
                 context_title=selectors.localize(sub, locale).text,
+                question_count=sub.question_count,
             )
         results.append(item)
     return results

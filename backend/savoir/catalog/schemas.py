@@ -48,6 +48,8 @@ class SubObjectiveOut(LocalizedOut):
     objective_code: str
     domain_code: str
     topic_count: int
+    # Questions a learner can practise there, in the requested language.
+    question_count: int
 
 
 class TopicOut(LocalizedOut):
@@ -59,6 +61,7 @@ class TreeTopic(LocalizedOut):
 
 
 class TreeSubObjective(LocalizedOut):
+    question_count: int
     topics: list[TreeTopic]
 
 
@@ -91,6 +94,7 @@ class DomainRef(LocalizedOut):
 
 class SubObjectiveDetailOut(LocalizedOut):
     exam_code: str
+    question_count: int
     objective: ObjectiveRef
     domain: DomainRef
     topics: list[TopicOut]
@@ -103,6 +107,8 @@ class SearchHitOut(LocalizedOut):
     sub_objective_code: str | None
     # For a topic: the sub-objective it belongs to, where the study screen lives.
     context_title: str | None
+    # For a sub-objective or a topic: the questions of the study screen it leads to.
+    question_count: int | None
     matched_locales: list[Language]
 
 

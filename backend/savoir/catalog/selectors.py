@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.cache import cache
@@ -13,7 +14,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
 from savoir.core.errors import NotFound
-from savoir.core.text import fold
+from savoir.core.text import code_sort_key, fold
 
 from .models import (
     CATALOG_REVISION_KEY,
@@ -75,6 +76,35 @@ def _tr_path(path: str, model: Any, locale: str) -> Prefetch[str]:
         f"{path}__translations",
         queryset=related._default_manager.filter(locale__in=_translations(locale)),
     )
+
+
+# --- Question counts (an extension point: the bank sits above the catalog) ----------------------
+
+
+class QuestionCounter(Protocol):
+    """Practisable questions per sub-objective id in one language, in one aggregate query."""
+
+    def __call__(self, *, sub_objective_ids: Collection[int], language: str) -> dict[int, int]: ...
+
+
+_question_counter: list[QuestionCounter] = []
+
+
+def question_counter_register(counter: QuestionCounter) -> None:
+    """Called from the questions app's AppConfig.ready(): the catalog never imports the bank."""
+    _question_counter[:] = [counter]
+
+
+def question_counts_attach(subs: Iterable[SubObjective], locale: str) -> None:
+    """Sets `question_count` on each sub-objective: how many questions a learner reading
+    `locale` can practise there (0 when none, or when no bank is installed)."""
+    subs = list(subs)
+    ids = {s.pk for s in subs}
+    counts = (
+        _question_counter[0](sub_objective_ids=ids, language=locale) if _question_counter else {}
+    )
+    for sub in subs:
+        sub.question_count = counts.get(sub.pk, 0)  # type: ignore[attr-defined]
 
 
 # --- Lookups by code ---------------------------------------------------------------------------
@@ -140,12 +170,14 @@ def sub_objective_list(
         if objective is None:
             raise NotFound(_("Unknown objective %(code)s.") % {"code": objective_code})
         subs = subs.filter(objective=objective)
-    return list(
+    found: list[SubObjective] = list(
         subs.select_related("objective__domain")
         .annotate(topic_count=Count("topics", filter=Q(topics__retired_at__isnull=True)))
         .prefetch_related(translations_prefetch(SubObjective, locale))
         .order_by("objective__domain__position", "objective__position", "position")
     )
+    question_counts_attach(found, locale)
+    return found
 
 
 def topic_list(*, exam_code: str, sub_objective_code: str | None, locale: str) -> list[Topic]:
@@ -188,17 +220,19 @@ def sub_objective_detail(*, exam_code: str, code: str, locale: str) -> SubObject
     )
     if sub is None:
         raise NotFound(_("Unknown sub-objective %(code)s.") % {"code": code})
+    question_counts_attach([sub], locale)
     return sub
 
 
 def exam_tree(*, code: str, locale: str) -> Exam:
-    """The whole exam in five levels with translations: a fixed number of queries (1 + 2 per level)."""
+    """The whole exam in five levels with translations, and the question count of each
+    sub-objective: a fixed number of queries (1 + 2 per level + 1)."""
     exam = exam_get(code=code)
     domains = Domain.objects.filter(retired_at__isnull=True).order_by("position")
     objectives = Objective.objects.filter(retired_at__isnull=True).order_by("position")
     subs = SubObjective.objects.filter(retired_at__isnull=True).order_by("position")
     topics = Topic.objects.filter(retired_at__isnull=True).order_by("position")
-    return (
+    tree = (
         Exam.objects.filter(pk=exam.pk)
         .prefetch_related(
             translations_prefetch(Exam, locale),
@@ -213,6 +247,11 @@ def exam_tree(*, code: str, locale: str) -> Exam:
         )
         .get()
     )
+    question_counts_attach(
+        (s for d in tree.domains.all() for o in d.objectives.all() for s in o.sub_objectives.all()),
+        locale,
+    )
+    return tree
 
 
 # --- Search ----------------------------------------------------------------------------------------
@@ -300,6 +339,17 @@ def catalog_search(
         hit.entity = entities.get(key)
         if hit.entity is not None:
             hits.append(hit)
+    # A sub-objective or topic hit leads to a study screen: it says how many questions wait there.
+    question_counts_attach(
+        [
+            hit.entity if hit.kind == "sub_objective" else hit.entity.sub_objective
+            for hit in hits
+            if hit.kind in ("sub_objective", "topic")
+        ],
+        locale,
+    )
+    # Equal ranks in the blueprint's natural order (2.2.6 before 2.2.10).
+    hits.sort(key=lambda h: (-h.rank, h.kind, code_sort_key(h.entity.code)))
     return hits
 
 

@@ -63,6 +63,7 @@ class NodeOut(CamelSchema):
     sub_objectives_practised: int
     topics_total: int
     topics_practised: int
+    question_count: int  # questions to practise there, in the requested language
     coverage: float  # share of its sub-objectives practised
     topic_coverage: float | None  # share of its topics practised (None when it has none)
 

@@ -19,8 +19,9 @@ from savoir.accounts.selectors import user_local_date
 from savoir.catalog.models import Domain, Exam, Objective, SubObjective
 from savoir.catalog.selectors import catalog_revision, exam_get, localize, translations_prefetch
 from savoir.core.errors import NotFound, ValidationFailed
+from savoir.core.text import code_sort_key
 from savoir.practice.models import ReviewCard
-from savoir.questions.models import PRACTICE_STATUSES, Question
+from savoir.questions.selectors import practice_question_counts
 
 from .mastery import mastery_level
 from .models import (
@@ -36,11 +37,13 @@ MIN_ANSWERS_FOR_COVERAGE = 3  # the plan aims at this many answers on every sub-
 MAX_ACTIVITY_DAYS = 366
 
 
-def mastery_list(*, user: User, exam_code: str) -> Any:
-    return (
-        SubObjectiveMastery.objects.filter(user=user, sub_objective__exam__code=exam_code)
-        .select_related("sub_objective")
-        .order_by("sub_objective__code")
+def mastery_list(*, user: User, exam_code: str) -> list[SubObjectiveMastery]:
+    """In the blueprint's natural order of codes (2.2.6 before 2.2.10)."""
+    return sorted(
+        SubObjectiveMastery.objects.filter(
+            user=user, sub_objective__exam__code=exam_code
+        ).select_related("sub_objective"),
+        key=lambda m: code_sort_key(m.sub_objective.code),
     )
 
 
@@ -65,6 +68,7 @@ class Node:
     weight_percent: int | None = None
     sub_codes: list[str] = field(default_factory=list)
     topic_total: int = 0
+    question_count: int = 0  # questions to practise in the dashboard's language
     topics_practised: int = 0
     score_sum: int = 0
     answered: int = 0
@@ -107,12 +111,14 @@ class Snapshot:
 class Outline:
     domains: list[tuple[Entry, int]]  # entry, weight
     objectives: list[tuple[Entry, str, int]]  # entry, domain code, weight
-    subs: list[tuple[Entry, str, int, int]]  # entry, objective code, weight, active topics
+    # entry, objective code, weight, active topics, questions to practise in the outline's locale
+    subs: list[tuple[Entry, str, int, int, int]]
 
 
-# The blueprint is the same for every learner and changes only on import or admin edits: keep
-# its localized outline in process memory rather than reload ~900 rows, until the catalog's
-# revision changes (one shared-cache read) or, as a safety net, for a few minutes.
+# The blueprint and the bank are the same for every learner and change only on import, edits or
+# moderation: keep the localized outline (question counts included) in process memory rather
+# than reload ~900 rows, until the catalog's revision changes (one shared-cache read; every
+# question change publishes one) or, as a safety net, for a few minutes.
 _OUTLINE_SECONDS = 300.0
 _outlines: dict[tuple[int, str], tuple[float, str, Outline]] = {}
 
@@ -149,13 +155,20 @@ def outline_get(*, exam: Exam, locale: str) -> Outline:
         .order_by("objective__domain__position", "objective__position", "position")
         .prefetch_related(translations_prefetch(SubObjective, locale))
     )
+    questions = practice_question_counts(sub_objective_ids=[s.pk for s in subs], language=locale)
     outline = Outline(
         domains=[(_entry(d, locale), d.weight_percent) for d in domains],
         objectives=[
             (_entry(o, locale), o.domain.code, o.domain.weight_percent) for o in objectives
         ],
         subs=[
-            (_entry(s, locale), s.objective.code, s.objective.domain.weight_percent, s.topic_total)
+            (
+                _entry(s, locale),
+                s.objective.code,
+                s.objective.domain.weight_percent,
+                s.topic_total,
+                questions.get(s.pk, 0),
+            )
             for s in subs
         ],
     )
@@ -174,7 +187,7 @@ def snapshot_get(*, user: User, exam_code: str, locale: str) -> Snapshot:
     }
     subs: dict[str, Node] = {}
     by_id: dict[int, Node] = {}
-    for e, objective_code, weight, topics in outline.subs:
+    for e, objective_code, weight, topics, questions in outline.subs:
         node = Node(
             e,
             "sub_objective",
@@ -182,6 +195,7 @@ def snapshot_get(*, user: User, exam_code: str, locale: str) -> Snapshot:
             weight_percent=weight,
             sub_codes=[e.code],
             topic_total=topics,
+            question_count=questions,
         )
         subs[e.code] = by_id[e.pk] = node
     # Per-learner rows are few (one per sub-objective, card or topic practised): read them all.
@@ -220,6 +234,7 @@ def snapshot_get(*, user: User, exam_code: str, locale: str) -> Snapshot:
         for parent in (objective, domains[str(objective.parent_code)]):
             parent.sub_codes.append(node.entity.code)
             parent.topic_total += node.topic_total
+            parent.question_count += node.question_count
             parent.topics_practised += node.topics_practised
             parent.score_sum += node.score_sum
             parent.answered += node.answered
@@ -255,6 +270,7 @@ def node_present(node: Node, locale: str) -> dict[str, Any]:
         "sub_objectives_practised": node.subs_practised,
         "topics_total": node.topic_total,
         "topics_practised": node.topics_practised,
+        "question_count": node.question_count,
         "coverage": round(node.subs_practised / node.sub_total, 4) if node.sub_total else 0.0,
         "topic_coverage": round(node.topics_practised / node.topic_total, 4)
         if node.topic_total
@@ -424,12 +440,15 @@ def _priority(node: Node) -> float:
 
 
 def recommendation_list(*, snapshot: Snapshot, locale: str, limit: int = 5) -> list[dict[str, Any]]:
-    """The next best sub-objectives (at most `limit`), each with the reasons it is proposed."""
+    """The next best sub-objectives (at most `limit`), each with the reasons it is proposed; only
+    where there are questions to practise in the dashboard's language."""
     average_weight = 100 / len(snapshot.domains) if snapshot.domains else 100
     candidates = [
-        n for n in snapshot.subs.values() if set(_reasons(n, average_weight)) - {"high_exam_weight"}
+        n
+        for n in snapshot.subs.values()
+        if n.question_count > 0 and set(_reasons(n, average_weight)) - {"high_exam_weight"}
     ]
-    candidates.sort(key=lambda n: (-_priority(n), n.entity.code))
+    candidates.sort(key=lambda n: (-_priority(n), code_sort_key(n.entity.code)))
     result = []
     for node in candidates[:limit]:
         objective = snapshot.objectives[node.parent_code]  # type: ignore[index]
@@ -448,10 +467,11 @@ def recommendation_list(*, snapshot: Snapshot, locale: str, limit: int = 5) -> l
 def study_plan_get(*, user: User, snapshot: Snapshot) -> dict[str, Any] | None:
     """Per day until the exam: new questions and reviews that keep every objective covered.
 
-    New questions: enough for MIN_ANSWERS_FOR_COVERAGE answers on every sub-objective, spread
-    evenly (earlier days take the remainder). Reviews: cards come back about once per FSRS
-    stability (in days) at 90 % retention, so the daily load is the sum of 1/stability over the
-    learner's cards, plus what is due today on the first day."""
+    New questions: enough for MIN_ANSWERS_FOR_COVERAGE answers on every sub-objective that has
+    questions (none are promised where there is nothing to practise), spread evenly (earlier days take the remainder).
+    Reviews: today, exactly the reviews due now (`snapshot.due_now`, the figure the dashboard's
+    card shows); from tomorrow, cards come back about once per FSRS stability (in days) at 90 %
+    retention, so the daily load is the sum of 1/stability over the learner's cards."""
     goal = snapshot.goal
     if goal is None:
         return None
@@ -464,21 +484,21 @@ def study_plan_get(*, user: User, snapshot: Snapshot) -> dict[str, Any] | None:
             "new_questions_total": 0,
             "days": [],
         }
-    needed = sum(max(0, MIN_ANSWERS_FOR_COVERAGE - n.answered) for n in snapshot.subs.values())
-    available = Question.objects.filter(
-        sub_objective__exam=snapshot.exam, language=user.language, status__in=PRACTICE_STATUSES
-    ).count()
-    seen = ReviewCard.objects.filter(user=user, sub_objective__exam=snapshot.exam).count()
-    new_total = min(needed, max(0, available - seen)) if available else needed
-    stabilities = ReviewCard.objects.filter(
-        user=user, sub_objective__exam=snapshot.exam
-    ).values_list("stability", flat=True)
-    daily_reviews = sum(1 / max(1.0, s or 1.0) for s in stabilities)
+    subs = snapshot.subs.values()
+    needed = sum(max(0, MIN_ANSWERS_FOR_COVERAGE - n.answered) for n in subs if n.question_count)
+    available = sum(n.question_count for n in subs)
+    stabilities = list(
+        ReviewCard.objects.filter(user=user, sub_objective__exam=snapshot.exam).values_list(
+            "stability", flat=True
+        )
+    )
+    new_total = min(needed, max(0, available - len(stabilities)))
+    daily_reviews = math.ceil(sum(1 / max(1.0, s or 1.0) for s in stabilities))
     base, extra = divmod(new_total, days_left)
     days = []
     for offset in range(min(days_left, MAX_ACTIVITY_DAYS)):
         new = base + (1 if offset < extra else 0)
-        reviews = math.ceil(daily_reviews + (snapshot.due_now if offset == 0 else 0))
+        reviews = snapshot.due_now if offset == 0 else daily_reviews
         days.append(
             {"date": today + timedelta(days=offset), "new_questions": new, "reviews": reviews}
         )

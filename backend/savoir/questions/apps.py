@@ -19,8 +19,12 @@ class QuestionsConfig(AppConfig):
     verbose_name = _("Question bank")
 
     def ready(self) -> None:
+        from savoir.catalog.selectors import question_counter_register
         from savoir.core.content import ContentLoader, content_loader_register
 
         from . import signals  # noqa: F401
+        from .selectors import practice_question_counts
 
         content_loader_register(ContentLoader(20, "questions", _load_shipped_bank))
+        # The catalog shows how many questions each sub-objective has without importing the bank.
+        question_counter_register(practice_question_counts)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,7 +16,7 @@ from savoir.catalog.selectors import catalog_revision
 from savoir.core.errors import NotFound
 from savoir.core.text import code_sort_key
 
-from .models import Choice, Question, QuestionReport, Source, Status
+from .models import PRACTICE_STATUSES, Choice, Question, QuestionReport, Source, Status
 from .quality import check
 
 # Answer keys are kept in process memory: answering is the hot path and even a shared-cache
@@ -105,6 +106,27 @@ def question_cache_invalidate(question_id: int) -> None:
 def answer_key_cache_clear() -> None:
     _local.clear()
     _revision.update(seen="", next_check=0.0)
+
+
+def practice_question_counts(
+    *, sub_objective_ids: Collection[int], language: str
+) -> dict[int, int]:
+    """How many questions learners can practise in each of these sub-objectives, in `language`
+    (latest versions only: earlier ones are retired). One aggregate query; a sub-objective
+    without questions is absent."""
+    if not sub_objective_ids:
+        return {}
+    rows = (
+        Question.objects.filter(
+            sub_objective_id__in=sub_objective_ids,
+            language=language,
+            status__in=PRACTICE_STATUSES,
+        )
+        .values("sub_objective_id")
+        .annotate(n=Count("pk"))
+        .values_list("sub_objective_id", "n")
+    )
+    return dict(rows)
 
 
 def moderation_queue(

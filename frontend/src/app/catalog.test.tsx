@@ -146,6 +146,8 @@ describe("the study screen", () => {
     ).toEqual(["1.2.3.1", "1.2.3.3"]);
 
     const actions = screen.getByRole("region", { name: "Travailler ce sous-objectif" });
+    expect(within(actions).getByText("S’entraîner")).toBeInTheDocument();
+    expect(screen.getByText("4 questions", { selector: ".question-count" })).toBeInTheDocument();
     const buttons = within(actions).getAllByRole("button");
     expect(buttons.map((button) => button.textContent)).toEqual([
       "S’entraîner",

@@ -82,7 +82,9 @@ describe("dashboard", () => {
     });
     expect(domain).toHaveTextContent("Mastery 61/100");
     expect(domain).toHaveTextContent("Exam weight 12%");
-    expect(domain).toHaveTextContent("12/24 sub-objectives practised · 4 reviews due");
+    expect(domain).toHaveTextContent(
+      "12/24 sub-objectives practised · 3 questions · 4 reviews due",
+    );
     await user.click(domain);
 
     const domainHeading = await within(section).findByRole("heading", {
@@ -114,6 +116,12 @@ describe("dashboard", () => {
     expect(
       within(section).getByRole("link", { name: "Practise 1.1.2 Control types now" }),
     ).toHaveAttribute("href", "/practice/SY0-701/1.1.2");
+    expect(within(item).getByText("3 questions")).toBeInTheDocument();
+    // No question yet on 1.1.3: it says so, and nothing offers to practise it.
+    const empty = within(section).getByText("Empty for now").closest("li") as HTMLElement;
+    expect(within(empty).getByText("No questions yet")).toBeInTheDocument();
+    expect(within(empty).getByRole("link", { name: "Study 1.1.3 Empty for now" })).toBeVisible();
+    expect(within(empty).queryByRole("link", { name: /^Practise/ })).not.toBeInTheDocument();
 
     // Up again, from the trail.
     await user.click(within(section).getByRole("button", { name: "All domains" }));
@@ -131,12 +139,12 @@ describe("dashboard", () => {
 
     const heatmap = region("Mastery map");
     const cell = await within(heatmap).findByRole("button", {
-      name: "1.1 72 Proficient: Compare and contrast security controls",
+      name: "1.1 72 Proficient: Compare and contrast security controls, 3 questions",
     });
     expect(cell).toHaveTextContent("1.1 72 Proficient");
     expect(
       within(heatmap).getByRole("button", {
-        name: "2.2 0 Not started: Threat vectors",
+        name: "2.2 0 Not started: Threat vectors, 3 questions",
       }),
     ).toBeInTheDocument();
 
@@ -144,15 +152,15 @@ describe("dashboard", () => {
     const table = within(heatmap).getByRole("table", { name: "Mastery of each objective" });
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows.map((row) => row.textContent)).toEqual([
-      "1.01.1 Compare and contrast security controls72/100Proficient",
-      "1.01.2 Fundamental security concepts35/100Attempted",
-      "2.02.1 Threat actors and motivations48/100Familiar",
-      "2.02.2 Threat vectors0/100Not started",
+      "1.01.1 Compare and contrast security controls72/100Proficient3",
+      "1.01.2 Fundamental security concepts35/100Attempted3",
+      "2.02.1 Threat actors and motivations48/100Familiar3",
+      "2.02.2 Threat vectors0/100Not started3",
     ]);
     await user.click(within(heatmap).getByRole("button", { name: "Show as chart" }));
     await user.click(
       within(heatmap).getByRole("button", {
-        name: "1.2 35 Attempted: Fundamental security concepts",
+        name: "1.2 35 Attempted: Fundamental security concepts, 3 questions",
       }),
     );
     expect(router.state.location.search).toBe("?domain=1.0&objective=1.2");

@@ -370,11 +370,38 @@ describe("practice from the catalog", () => {
       "/generate/SY0-701/2.4.1",
     );
 
-    await user.click(within(actions).getByRole("link", { name: "Practise" }));
+    // The actions come first, under the heading, and promise what exists: three questions.
+    expect(screen.getByRole("heading", { level: 2, name: "Study this sub-objective" })).toBe(
+      screen.getAllByRole("heading", { level: 2 })[0],
+    );
+    expect(screen.getByText("3 questions", { selector: ".question-count" })).toBeInTheDocument();
+    const practise = within(actions).getByRole("link", { name: "Practise" });
+    expect(practise).toHaveAccessibleDescription(
+      "3 questions on this sub-objective, every answer explained.",
+    );
+    await user.click(practise);
     expect(
       await screen.findByRole("heading", { level: 1, name: "2.4.1 Malware attacks" }),
     ).toBeInTheDocument();
     await questionShown(1);
+  });
+
+  it("says there is nothing to practise yet where a sub-objective has no question", async () => {
+    const server = practiceServer();
+    mockApi({ ...server.routes, ...detailRoute("2.4.2") });
+    renderApp("/catalog/SY0-701/2.4/2.4.2");
+    await screen.findByRole("heading", { level: 1, name: "Physical attacks" });
+    const actions = screen.getByRole("region", { name: "Study this sub-objective" });
+    expect(
+      within(actions).getByText("No questions in English on this sub-objective yet."),
+    ).toBeInTheDocument();
+    expect(within(actions).queryByRole("link", { name: "Practise" })).not.toBeInTheDocument();
+    expect(within(actions).queryByRole("button", { name: "Practise" })).not.toBeInTheDocument();
+    // What exists instead: generating questions, the first action now.
+    expect(within(actions).getByRole("link", { name: "Generate questions" })).toHaveClass(
+      "btn--primary",
+    );
+    expect(screen.getByText("No questions yet", { selector: ".question-count" })).toBeVisible();
   });
 
   it("shows each sub-objective's mastery in the objective's list, and nothing to visitors", async () => {
@@ -405,6 +432,9 @@ describe("practice from the catalog", () => {
     expect(
       within(second).getByText("Maîtrise : Non commencé, score de 0 sur 100").textContent,
     ).toBe("Maîtrise\u00a0: Non commencé, score de 0 sur 100");
+    // How many questions each has in French; the second has none yet.
+    expect(within(first).getByText("3 questions")).toBeInTheDocument();
+    expect(within(second).getByText("Pas encore de questions")).toBeInTheDocument();
   });
 
   it("does not ask visitors for their mastery", async () => {

@@ -1,6 +1,7 @@
 import { type ComponentType, lazy, use } from "react";
 import { I18nContext } from "react-i18next";
 import type { RouteObject } from "react-router";
+import { loadAttempt } from "@/lib/lazy-retry";
 import { pageStrings } from "./i18n";
 import { AppLayout } from "./layouts/AppLayout";
 import { ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage } from "./pages/AuthPages";
@@ -23,22 +24,37 @@ export async function preloadPages(): Promise<void> {
   await Promise.all(Object.values(load).map((loader) => loader()));
 }
 
+/**
+ * A page whose code loads on first visit. After a failed load (offline), the next "try again"
+ * of an error boundary loads it anew (lib/lazy-retry.ts).
+ */
 function page<Name extends string>(
   loader: () => Promise<Record<Name, ComponentType>>,
   name: Name,
 ): ComponentType {
-  const Lazy = lazy(
-    async (): Promise<{ default: ComponentType }> => ({
-      default: (await loader())[name],
-    }),
-  );
+  let failedIn: number | null = null;
+  const fresh = (): ComponentType =>
+    lazy(async (): Promise<{ default: ComponentType }> => {
+      try {
+        return { default: (await loader())[name] };
+      } catch (error) {
+        failedIn = loadAttempt();
+        throw error;
+      }
+    });
+  let current = fresh();
   // The page's code and the pages' strings download side by side; the page shows when both are in.
-  return function Page() {
+  return function LazyPage() {
     // The context's instance itself: useTranslation() hands out a per-language copy of it.
     const { i18n } = use(I18nContext);
     const pending = pageStrings(i18n);
     if (pending) use(pending);
-    return <Lazy />;
+    if (failedIn !== null && failedIn !== loadAttempt()) {
+      failedIn = null;
+      current = fresh();
+    }
+    const Page = current;
+    return <Page />;
   };
 }
 

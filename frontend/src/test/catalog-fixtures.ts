@@ -104,6 +104,7 @@ export const subObjectives = (lang: Lang): SubObjective[] => [
     titleEn: "Authentication, Authorization, and Accounting (AAA)",
     fallback: false,
     topicCount: 2,
+    questionCount: 4,
   },
   {
     id: 51,
@@ -114,6 +115,7 @@ export const subObjectives = (lang: Lang): SubObjective[] => [
     titleEn: "Malware attacks",
     fallback: false,
     topicCount: 1,
+    questionCount: 3,
   },
   {
     id: 52,
@@ -125,6 +127,8 @@ export const subObjectives = (lang: Lang): SubObjective[] => [
     titleEn: "Physical attacks",
     fallback: lang === "fr",
     topicCount: 0,
+    // No question yet: the study screen and the catalog say so instead of offering practice.
+    questionCount: 0,
   },
 ];
 
@@ -143,6 +147,7 @@ export function subObjectiveDetail(code: string, lang: Lang): SubObjectiveDetail
     titleEn: sub.titleEn,
     fallback: sub.fallback,
     examCode: "SY0-701",
+    questionCount: sub.questionCount,
     objective: objectiveRef,
     domain: domainRef,
     topics:
@@ -181,6 +186,7 @@ export const phishingHits = (lang: Lang): SearchHit[] => [
     objectiveCode: "5.6",
     subObjectiveCode: "5.6.1",
     contextTitle: null,
+    questionCount: 6,
     matchedLocales: ["en", "fr"],
   },
   {
@@ -198,6 +204,7 @@ export const phishingHits = (lang: Lang): SearchHit[] => [
       "Vecteurs humains/ingénierie sociale",
       "Human vectors/social engineering",
     ),
+    questionCount: 0,
     matchedLocales: ["en", "fr"],
   },
   {
@@ -211,6 +218,7 @@ export const phishingHits = (lang: Lang): SearchHit[] => [
     objectiveCode: "2.4",
     subObjectiveCode: null,
     contextTitle: null,
+    questionCount: null,
     matchedLocales: ["en"],
   },
 ];

@@ -24,6 +24,7 @@ export function aNode(extra: Partial<ProgressNode> & Pick<ProgressNode, "code" |
     subObjectivesPractised: 0,
     topicsTotal: 0,
     topicsPractised: 0,
+    questionCount: 3,
     coverage: 0,
     topicCoverage: null,
     ...extra,
@@ -148,6 +149,7 @@ export const bySubObjective: ProgressNode[] = [
     dueCount: 2,
   }),
   aNode({ code: "1.1.2", title: "Control types", parentCode: "1.1", topicsTotal: 6 }),
+  aNode({ code: "1.1.3", title: "Empty for now", parentCode: "1.1", questionCount: 0 }),
 ];
 
 export const recommendations: Recommendation[] = [

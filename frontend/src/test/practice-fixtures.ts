@@ -25,12 +25,13 @@ export function examTree(lang: Lang): ExamTree {
           ...objective,
           subObjectives: subObjectives(lang)
             .filter((sub) => sub.objectiveCode === objective.code)
-            .map(({ code, id, title, titleEn, fallback }) => ({
+            .map(({ code, id, title, titleEn, fallback, questionCount }) => ({
               code,
               id,
               title,
               titleEn,
               fallback,
+              questionCount,
               topics: [],
             })),
         })),

@@ -75,7 +75,11 @@ export function setupUser() {
 export function renderApp(path: string, language = "en") {
   const i18n = setupI18n(language);
   const queryClient = createQueryClient();
-  queryClient.setDefaultOptions({ queries: { retry: false, staleTime: Number.POSITIVE_INFINITY } });
+  const defaults = queryClient.getDefaultOptions();
+  queryClient.setDefaultOptions({
+    ...defaults,
+    queries: { ...defaults.queries, retry: false, staleTime: Number.POSITIVE_INFINITY },
+  });
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const utils = render(
     <AppProviders i18n={i18n} queryClient={queryClient}>

@@ -11,10 +11,11 @@ from django.test.utils import CaptureQueriesContext
 
 from conftest import ApiClient
 from savoir.catalog.models import SubObjective
+from savoir.catalog.services import catalog_import
 from savoir.practice.models import ReviewCard
 from savoir.progress.models import SubObjectiveMastery
 from savoir.questions.models import Question
-from savoir.questions.tests.factories import make_question, mini_catalog
+from savoir.questions.tests.factories import MINI_EXAM, make_question, mini_catalog
 
 pytestmark = pytest.mark.django_db
 NOW = dt.datetime(2026, 9, 1, 10, 0, tzinfo=dt.UTC)
@@ -243,9 +244,125 @@ def test_exam_date_and_plan_arithmetic(logged_in: ApiClient, subs, history):
     assert (plan["examDate"], plan["daysLeft"], plan["newQuestionsTotal"]) == ("2026-09-11", 10, 6)
     assert [d["newQuestions"] for d in plan["days"]] == [1, 1, 1, 1, 1, 1, 0, 0, 0, 0]
     daily = sum(1 / max(1.0, c.stability or 1.0) for c in ReviewCard.objects.all())
-    assert plan["days"][0]["reviews"] == math.ceil(daily + 1)  # plus the card due today
-    assert plan["days"][1]["reviews"] == math.ceil(daily)
+    # Today: the reviews due now, the very figure of the dashboard's card; then the estimate.
+    assert plan["days"][0]["reviews"] == summary["dueNow"] == 1
+    assert [d["reviews"] for d in plan["days"][1:]] == [math.ceil(daily)] * 9
     assert (summary["examDate"], summary["daysLeft"]) == ("2026-09-11", 10)
+
+
+def test_the_plan_and_the_card_agree_on_todays_reviews(logged_in: ApiClient, subs):
+    """Two cards due now and one due next week: today the plan says 2, as the card does (it
+    used to add the whole daily estimate on top: "23 reviews today" beside "11 due")."""
+    questions = [make_question(subs[code]) for code in ("1.1.1", "1.1.2", "2.1.1")]
+    with time_machine.travel(NOW, tick=False):
+        for question in questions:
+            _answer(logged_in, question, True)
+    ReviewCard.objects.filter(sub_objective__code__in=["1.1.1", "1.1.2"]).update(
+        due_at=NOW + dt.timedelta(hours=1)
+    )
+    ReviewCard.objects.filter(sub_objective__code="2.1.1").update(due_at=NOW + dt.timedelta(days=7))
+    ReviewCard.objects.update(stability=2.0)
+    with time_machine.travel(NOW + dt.timedelta(hours=2), tick=False):
+        logged_in.call("PUT", "/api/progress/exam-date", {"date": "2026-09-05", **MINI})
+        summary = _get(logged_in, "/api/progress/summary")
+        plan = _get(logged_in, "/api/progress/plan")
+        reviews_due = logged_in.get("/api/reviews/due", {"lang": "en"}).json()
+    assert summary["dueNow"] == plan["days"][0]["reviews"] == reviews_due["count"] == 2
+    # From tomorrow: three cards back every two days, about 1.5 a day, rounded up.
+    assert [d["reviews"] for d in plan["days"]] == [2, 2, 2, 2]
+
+
+def test_the_plan_only_counts_questions_that_exist(logged_in: ApiClient, subs):
+    """Three answers per sub-objective is the goal, but 2.1.1 has no question in the learner's
+    language: the plan asks for 3 + 3 new questions, not 9."""
+    for n in range(10):
+        make_question(subs["1.1.1"], label=f"first{n}")
+    make_question(subs["1.1.2"])  # one question, answered three times over the days
+    make_question(subs["2.1.1"], language="fr")
+    with time_machine.travel(NOW, tick=False):
+        plan = logged_in.call(
+            "PUT", "/api/progress/exam-date", {"date": "2026-09-05", **MINI}
+        ).json()
+    assert plan["newQuestionsTotal"] == 6
+
+
+def test_nodes_count_their_questions_and_recommendations_skip_empty_sub_objectives(
+    logged_in: ApiClient, subs
+):
+    """2.1.1 weighs most and was never practised, but has no question in English: it is not
+    recommended in English, it is in French; the drill-down says how many questions each has."""
+    make_question(subs["1.1.1"])
+    make_question(subs["1.1.1"])
+    make_question(subs["2.1.1"], language="fr")
+    with time_machine.travel(NOW, tick=False):
+        english = _get(logged_in, "/api/progress/recommendations", lang="en")
+        french = _get(logged_in, "/api/progress/recommendations", lang="fr")
+        subs_en = _get(logged_in, "/api/progress/by-subobjective", objectiveCode="1.1", lang="en")
+        domains_en = _get(logged_in, "/api/progress/by-domain", lang="en")
+        domains_fr = _get(logged_in, "/api/progress/by-domain", lang="fr")
+    assert [i["code"] for i in english] == ["1.1.1"]
+    assert [i["code"] for i in french] == ["2.1.1"]
+    assert english[0]["questionCount"] == 2
+    assert [(s["code"], s["questionCount"]) for s in subs_en] == [("1.1.1", 2), ("1.1.2", 0)]
+    assert [(d["code"], d["questionCount"]) for d in domains_en] == [("1.0", 2), ("2.0", 0)]
+    assert [(d["code"], d["questionCount"]) for d in domains_fr] == [("1.0", 0), ("2.0", 1)]
+
+
+def test_question_counts_follow_bank_changes_despite_the_cached_outline(
+    logged_in: ApiClient, subs, django_capture_on_commit_callbacks
+):
+    make_question(subs["1.1.1"])
+    with time_machine.travel(NOW, tick=False):
+        assert _get(logged_in, "/api/progress/by-domain", lang="en")[0]["questionCount"] == 1
+        # A new question publishes a new catalog revision once committed.
+        with django_capture_on_commit_callbacks(execute=True):
+            make_question(subs["1.1.2"])
+    with time_machine.travel(NOW + dt.timedelta(seconds=5), tick=False):
+        assert _get(logged_in, "/api/progress/by-domain", lang="en")[0]["questionCount"] == 2
+
+
+def test_mastery_and_recommendation_ties_are_in_natural_code_order(logged_in: ApiClient):
+    """2.2.6 before 2.2.10: codes compare part by part as numbers, not as text."""
+    catalog = {
+        **MINI_EXAM,
+        "exam": {**MINI_EXAM["exam"], "code": "NAT-1"},  # type: ignore[dict-item]
+        "domains": [
+            {
+                "code": "1.0",
+                "weight_percent": 100,
+                "title": {"en": "Only", "fr": "Seul"},
+                "objectives": [
+                    {
+                        "code": "1.1",
+                        "verb": {"en": "Explain", "fr": "Expliquer"},
+                        "scenario_based": False,
+                        "title": {"en": "Explain.", "fr": "Expliquer."},
+                        "sub_objectives": [
+                            {
+                                "code": f"1.1.{n}",
+                                "title": {"en": f"S{n}", "fr": f"S{n}"},
+                                "topics": [],
+                            }
+                            for n in range(1, 12)
+                        ],
+                    }
+                ],
+            }
+        ],
+    }
+    catalog_import(data=catalog)
+    subs = {s.code: s for s in SubObjective.objects.filter(exam__code="NAT-1")}
+    questions = [make_question(subs[code]) for code in ("1.1.10", "1.1.2", "1.1.9", "1.1.11")]
+    with time_machine.travel(NOW, tick=False):
+        for question in questions:
+            _answer(logged_in, question, False)
+        mastery = logged_in.get("/api/progress/mastery", {"examCode": "NAT-1"}).json()
+        recommended = logged_in.get(
+            "/api/progress/recommendations", {"examCode": "NAT-1", "lang": "en"}
+        ).json()
+    assert [m["subObjectiveCode"] for m in mastery] == ["1.1.2", "1.1.9", "1.1.10", "1.1.11"]
+    # The same reasons and figures for all four: the code decides.
+    assert [r["code"] for r in recommended] == ["1.1.2", "1.1.9", "1.1.10", "1.1.11"]
 
 
 def test_an_exam_date_can_be_set_on_29_february(api: ApiClient, user, subs):

@@ -1514,6 +1514,8 @@ export interface components {
             mastery: number;
             /** Parentcode */
             parentCode: string | null;
+            /** Questioncount */
+            questionCount: number;
             /** Subobjectivespractised */
             subObjectivesPractised: number;
             /** Subobjectivestotal */
@@ -1764,6 +1766,8 @@ export interface components {
             objectiveCode: string;
             /** Parentcode */
             parentCode: string | null;
+            /** Questioncount */
+            questionCount: number;
             /** Reasons */
             reasons: ("misconceptions" | "due_reviews" | "weak_mastery" | "never_practised" | "high_exam_weight")[];
             /** Subobjectivespractised */
@@ -2009,6 +2013,8 @@ export interface components {
             matchedLocales: ("fr" | "en")[];
             /** Objectivecode */
             objectiveCode: string | null;
+            /** Questioncount */
+            questionCount: number | null;
             /** Subobjectivecode */
             subObjectiveCode: string | null;
             /** Title */
@@ -2180,6 +2186,8 @@ export interface components {
             /** Id */
             id: number;
             objective: components["schemas"]["ObjectiveRef"];
+            /** Questioncount */
+            questionCount: number;
             /** Title */
             title: string;
             /** Titleen */
@@ -2199,6 +2207,8 @@ export interface components {
             id: number;
             /** Objectivecode */
             objectiveCode: string;
+            /** Questioncount */
+            questionCount: number;
             /** Title */
             title: string;
             /** Titleen */
@@ -2318,6 +2328,8 @@ export interface components {
             fallback: boolean;
             /** Id */
             id: number;
+            /** Questioncount */
+            questionCount: number;
             /** Title */
             title: string;
             /** Titleen */

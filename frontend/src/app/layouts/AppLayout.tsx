@@ -96,6 +96,31 @@ function MainNav() {
 }
 
 /**
+ * "Skip to content", the first thing Tab reaches: past the header, the menu and whatever
+ * navigation a page puts before its content (the catalog's outline, its search, breadcrumbs),
+ * to the page's heading, from which the next Tab reaches the page's own controls. Without a
+ * heading yet (loading), the link simply follows #main, which takes focus (tabIndex -1).
+ */
+function SkipLink() {
+  const { t } = useTranslation();
+  return (
+    // biome-ignore lint/a11y/useValidAnchor: a real in-page link to #main; the handler only lands on the heading inside it.
+    <a
+      className="skip-link"
+      href="#main"
+      onClick={(event) => {
+        const heading = document.querySelector<HTMLElement>("#main h1");
+        if (!heading) return;
+        event.preventDefault();
+        heading.focus();
+      }}
+    >
+      {t("app.skipToContent")}
+    </a>
+  );
+}
+
+/**
  * The error boundary is reset on navigation, except between the pages of one exam's catalog,
  * which keep their outline (and have a boundary of their own around the detail pane).
  */
@@ -110,9 +135,7 @@ export function AppLayout() {
   useFocusHeadingOnNavigate();
   return (
     <div className="shell">
-      <a className="skip-link" href="#main">
-        {t("app.skipToContent")}
-      </a>
+      <SkipLink />
       <LanguageSync />
       <header className="header">
         <Link to="/" className="brand" aria-label={t("app.header.homeLink")}>
@@ -137,6 +160,9 @@ export function AppLayout() {
           </Suspense>
         </ErrorBoundary>
       </main>
+      <footer className="footer">
+        <p>{t("app.footer")}</p>
+      </footer>
     </div>
   );
 }

@@ -79,13 +79,14 @@ function CatalogLevel({ location, topic }: { location: CatalogLocation; topic: s
           objectiveCode={location.objectiveCode}
           subObjectiveCode={location.subObjectiveCode}
           topicCode={topic}
-          actions={
+          actions={(subObjective) => (
             <StudyPracticeActions
               examCode={location.examCode}
-              subObjectiveCode={location.subObjectiveCode}
-              generateTo={generationPaths.generate(location.examCode, location.subObjectiveCode)}
+              subObjectiveCode={subObjective.code}
+              questionCount={subObjective.questionCount}
+              generateTo={generationPaths.generate(location.examCode, subObjective.code)}
             />
-          }
+          )}
         />
       );
   }

@@ -11,7 +11,7 @@ export {
   useSubObjective,
   useSubObjectives,
 } from "./api/queries";
-export { ObjectiveBadges, WeightBar } from "./components/Badges";
+export { ObjectiveBadges, QuestionCount, WeightBar } from "./components/Badges";
 export { Breadcrumbs, type Crumb } from "./components/Breadcrumbs";
 export { CatalogSearch } from "./components/CatalogSearch";
 export { CatalogTree } from "./components/CatalogTree";

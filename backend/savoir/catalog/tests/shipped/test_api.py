@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from conftest import ApiClient
 from savoir.catalog.models import DomainTranslation, SubObjective
 from savoir.catalog.services import catalog_import, glossary_import
+from savoir.questions.models import Question, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -135,6 +136,7 @@ def test_sub_objectives_and_topics(api: ApiClient, catalog):
         "objectiveCode": "1.2",
         "domainCode": "1.0",
         "topicCount": 3,
+        "questionCount": 3,
     }
     topics = api.get("/api/catalog/topics?examCode=SY0-701&subObjectiveCode=1.2.3&lang=fr").json()
     assert [t["titleEn"] for t in topics] == [
@@ -151,6 +153,66 @@ def test_sub_objective_detail_for_the_study_screen(api: ApiClient, catalog):
     assert body["objective"]["code"] == "2.4" and body["objective"]["scenarioBased"] is True
     assert body["domain"] == {**body["domain"], "code": "2.0", "weightPercent": 22}
     assert len(body["topics"]) == SubObjective.objects.get(code="2.4.3").topics.count()
+
+
+def _tree_counts(api: ApiClient, lang: str) -> dict[str, int]:
+    tree = api.get(f"/api/catalog/exams/SY0-701/tree?lang={lang}").json()
+    return {
+        s["code"]: s["questionCount"]
+        for d in tree["domains"]
+        for o in d["objectives"]
+        for s in o["subObjectives"]
+    }
+
+
+def test_question_counts_are_what_a_learner_can_practise_in_their_language(api: ApiClient):
+    """Tree, list, study screen and search agree: questions in the requested language that
+    learners may practise (approved or awaiting review), never drafts, rejected or old versions."""
+    practisable = Question.objects.filter(status__in=[Status.APPROVED, Status.PENDING_REVIEW])
+    for lang in ("fr", "en"):
+        expected = {
+            s.code: practisable.filter(sub_objective=s, language=lang).count()
+            for s in SubObjective.objects.filter(exam__code="SY0-701")
+        }
+        assert _tree_counts(api, lang) == expected
+    # 2.2.12 loses its French questions but one, which goes back to draft: none left in French.
+    french = list(practisable.filter(sub_objective__code="2.2.12", language="fr").order_by("pk"))
+    english_before = practisable.filter(sub_objective__code="2.2.12", language="en").count()
+    assert len(french) > 1 and english_before > 0
+    Question.objects.filter(pk__in=[q.pk for q in french[1:]]).update(status=Status.RETIRED)
+    Question.objects.filter(pk=french[0].pk).update(status=Status.DRAFT)
+    assert _tree_counts(api, "fr")["2.2.12"] == 0
+    assert _tree_counts(api, "en")["2.2.12"] == english_before
+    listed = api.get("/api/catalog/sub-objectives?examCode=SY0-701&objectiveCode=2.2&lang=fr")
+    assert {s["code"]: s["questionCount"] for s in listed.json()}["2.2.12"] == 0
+    detail = api.get("/api/catalog/exams/SY0-701/sub-objectives/2.2.12?lang=fr").json()
+    assert detail["questionCount"] == 0
+    detail_en = api.get("/api/catalog/exams/SY0-701/sub-objectives/2.2.12?lang=en").json()
+    assert detail_en["questionCount"] == english_before
+    # One pending AI question counts: learners may practise it.
+    Question.objects.filter(pk=french[0].pk).update(status=Status.PENDING_REVIEW)
+    assert (
+        api.get("/api/catalog/exams/SY0-701/sub-objectives/2.2.12?lang=fr").json()["questionCount"]
+        == 1
+    )
+
+
+def test_search_hits_say_how_many_questions_their_study_screen_has(api: ApiClient):
+    hits = api.get("/api/catalog/search", {"q": "phishing", "lang": "fr"}).json()
+    by_kind = {h["kind"]: h for h in hits}
+    sub = SubObjective.objects.get(code=by_kind["topic"]["subObjectiveCode"])
+    assert (
+        by_kind["topic"]["questionCount"]
+        == sub.questions.filter(
+            language="fr", status__in=[Status.APPROVED, Status.PENDING_REVIEW]
+        ).count()
+        > 0
+    )
+    for hit in hits:
+        if hit["kind"] in ("domain", "objective"):
+            assert hit["questionCount"] is None
+        else:
+            assert isinstance(hit["questionCount"], int)
 
 
 def test_missing_translation_falls_back_to_english_and_says_so(api: ApiClient, catalog):

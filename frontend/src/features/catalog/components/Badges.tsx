@@ -42,3 +42,22 @@ export function ObjectiveBadges({
     </span>
   );
 }
+
+/**
+ * How many questions a sub-objective has in the learner's language (the API counts only what
+ * learners may practise); "no questions yet" when there are none, so nobody is sent to an empty
+ * practice session. `question-count` stays a plain class for the end-to-end tests.
+ */
+export function QuestionCount({ count, className }: { count: number; className?: string }) {
+  const { t } = useTranslation();
+  const empty = count === 0;
+  return (
+    <span
+      className={`tag ${empty ? "tag--empty" : "tag--verb"} question-count${
+        empty ? " question-count--empty" : ""
+      }${className ? ` ${className}` : ""}`}
+    >
+      {empty ? t("catalog.counts.noQuestions") : t("catalog.counts.questions", { count })}
+    </span>
+  );
+}

@@ -50,6 +50,10 @@ describe("CatalogSearch", () => {
     const topic = within(topics).getByRole("link");
     expect(topic).toHaveAttribute("href", "/catalog/SY0-701/2.2/2.2.12?topic=2.2.12.1");
     expect(topic).toHaveTextContent("dans Vecteurs humains/ingénierie sociale");
+    // Where a hit leads to a study screen, how many questions wait there; nothing on the others.
+    expect(within(subs).getByRole("link")).toHaveTextContent("6 questions");
+    expect(topic).toHaveTextContent("Pas encore de questions");
+    expect(within(objectives).getByRole("link")).not.toHaveTextContent(/question/);
   });
 
   it("says when nothing matches", async () => {

@@ -7,6 +7,7 @@ import { errorMessage } from "@/lib/forms";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
 import { useCatalogSearch } from "../api/queries";
 import { searchHitPath } from "../lib/paths";
+import { QuestionCount } from "./Badges";
 import styles from "./CatalogSearch.module.css";
 import { FallbackMarker } from "./Wording";
 
@@ -180,6 +181,15 @@ export function CatalogSearch({ examCode }: { examCode: string }) {
                           <span className={styles["search-hit__en"]} lang="en">
                             {hit.titleEn}
                           </span>
+                        ) : null}
+                        {hit.questionCount !== null ? (
+                          <>
+                            {" "}
+                            <QuestionCount
+                              count={hit.questionCount}
+                              className={styles["search-hit__count"]}
+                            />
+                          </>
                         ) : null}
                       </span>
                     </Link>

@@ -22,12 +22,13 @@ function tree(): ExamTree {
           ...objective,
           subObjectives: subObjectives("en")
             .filter((sub) => sub.objectiveCode === objective.code)
-            .map(({ code, id, title, titleEn, fallback }) => ({
+            .map(({ code, id, title, titleEn, fallback, questionCount }) => ({
               code,
               id,
               title,
               titleEn,
               fallback,
+              questionCount,
               topics: [],
             })),
         })),
@@ -60,6 +61,10 @@ describe("CatalogTree (desktop)", () => {
     const outline = await screen.findByRole("navigation", { name: "Exam outline" });
     const current = await within(outline).findByRole("link", { name: "2.4.1 Malware attacks" });
     expect(current).toHaveAttribute("aria-current", "page");
+    // Each leaf says how many questions it has; 2.4.2 has none yet.
+    expect(current.closest("li")).toHaveTextContent("3 questions");
+    const physical = within(outline).getByRole("link", { name: "2.4.2 Physical attacks" });
+    expect(physical.closest("li")).toHaveTextContent("No questions yet");
     expect(
       within(outline).getByRole("button", { name: "Objectives of domain 2.0" }),
     ).toHaveAttribute("aria-expanded", "true");

@@ -7,6 +7,7 @@ import { MasteryBadge, useMasteryByCode } from "@/features/progress";
 import { errorMessage } from "@/lib/forms";
 import { useExamTree } from "../api/queries";
 import { type CatalogLocation, catalogPaths } from "../lib/paths";
+import { QuestionCount } from "./Badges";
 import styles from "./CatalogTree.module.css";
 import { LocalizedTitle } from "./Wording";
 
@@ -188,6 +189,10 @@ export function CatalogTree({ location }: { location: CatalogLocation }) {
                                   <span className={styles.tree__code}>{sub.code}</span>{" "}
                                   <LocalizedTitle title={sub.title} fallback={sub.fallback} />
                                 </Link>
+                                <QuestionCount
+                                  count={sub.questionCount}
+                                  className={styles.tree__count}
+                                />
                                 {mastery.ready ? (
                                   <MasteryBadge mastery={mastery.get(sub.code)} compact />
                                 ) : null}

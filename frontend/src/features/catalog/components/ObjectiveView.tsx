@@ -3,7 +3,7 @@ import { PageHeading, SkeletonBlock } from "@/components/ui";
 import { MasteryBadge, useMasteryByCode } from "@/features/progress";
 import { useDomains, useExams, useObjectives, useSubObjectives } from "../api/queries";
 import { catalogPaths } from "../lib/paths";
-import { ObjectiveBadges } from "./Badges";
+import { ObjectiveBadges, QuestionCount } from "./Badges";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { CatalogList, CatalogListItem, LevelHeader } from "./CatalogList";
 import { ScenarioHint } from "./ScenarioHint";
@@ -103,6 +103,7 @@ export function ObjectiveView({
                 fallback={sub.fallback}
               >
                 <span>{t("catalog.counts.topics", { count: sub.topicCount })}</span>
+                <QuestionCount count={sub.questionCount} />
                 {mastery.ready ? <MasteryBadge mastery={mastery.get(sub.code)} /> : null}
               </CatalogListItem>
             ))}

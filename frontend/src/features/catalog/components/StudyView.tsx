@@ -1,11 +1,12 @@
 import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate } from "react-router";
+import type { SubObjectiveDetail } from "@/api/types";
 import { PageHeading, SkeletonBlock } from "@/components/ui";
 import { MasteryBadge, useMasteryByCode } from "@/features/progress";
 import { useExams, useSubObjective } from "../api/queries";
 import { catalogPaths } from "../lib/paths";
-import { ObjectiveBadges, WeightBar } from "./Badges";
+import { ObjectiveBadges, QuestionCount, WeightBar } from "./Badges";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { LevelHeader } from "./CatalogList";
 import catalogListStyles from "./CatalogList.module.css";
@@ -28,8 +29,9 @@ export function StudyView({
   subObjectiveCode: string;
   /** A topic to point out (from a search hit). */
   topicCode?: string | null;
-  /** The study actions (practise, review…), composed by the app from the practice feature. */
-  actions: ReactNode;
+  /** The study actions (practise, review…), composed by the app from the practice feature, for
+   * the sub-objective once loaded (they depend on how many questions it has). */
+  actions: (subObjective: SubObjectiveDetail) => ReactNode;
 }) {
   const { t } = useTranslation();
   const exams = useExams();
@@ -105,12 +107,20 @@ export function StudyView({
         }
       >
         <OfficialWording titleEn={data.titleEn} fallback={data.fallback} />
-        {mastery.ready ? (
-          <p className="level-header__badges">
-            <MasteryBadge mastery={mastery.get(data.code)} />
-          </p>
-        ) : null}
+        <p className="level-header__badges">
+          {mastery.ready ? <MasteryBadge mastery={mastery.get(data.code)} /> : null}
+          <QuestionCount count={data.questionCount} />
+        </p>
       </LevelHeader>
+
+      {/* The main action first: on a phone it is on the first screen, and from the keyboard a
+          few Tab presses after the heading. */}
+      <section aria-labelledby="study-actions">
+        <h2 id="study-actions" className="section-title">
+          {t("catalog.study.actionsTitle")}
+        </h2>
+        {actions(data)}
+      </section>
 
       <div className={styles.study__context}>
         <section className={styles["context-card"]} aria-labelledby="study-objective">
@@ -175,13 +185,6 @@ export function StudyView({
             })}
           </ul>
         )}
-      </section>
-
-      <section aria-labelledby="study-actions">
-        <h2 id="study-actions" className="section-title">
-          {t("catalog.study.actionsTitle")}
-        </h2>
-        {actions}
       </section>
     </div>
   );

@@ -70,6 +70,7 @@ describe("catalog paths", () => {
         objectiveCode: null,
         subObjectiveCode: null,
         contextTitle: null,
+        questionCount: null,
         matchedLocales: ["en"],
         ...extra,
       }) satisfies SearchHit;

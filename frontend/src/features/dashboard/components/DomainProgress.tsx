@@ -2,7 +2,7 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { ProgressNode } from "@/api/types";
 import { ButtonLink, SkeletonBlock } from "@/components/ui";
-import { catalogPaths } from "@/features/catalog";
+import { catalogPaths, QuestionCount } from "@/features/catalog";
 import { practicePaths } from "@/features/practice";
 import {
   MasteryBadge,
@@ -75,6 +75,7 @@ function NodeButton({
           practised: node.subObjectivesPractised,
           total: node.subObjectivesTotal,
         })}
+        {` · ${t("dashboard.domains.questions", { count: node.questionCount })}`}
         {node.dueCount > 0 ? ` · ${t("dashboard.domains.due", { count: node.dueCount })}` : ""}
       </span>
       <ChevronIcon />
@@ -82,7 +83,8 @@ function NodeButton({
   );
 }
 
-/** A sub-objective: level, coverage, due reviews, and links to study it or practise it. */
+/** A sub-objective: level, coverage, due reviews, questions, and links to study it or practise
+ * it (practise only where there are questions). */
 function SubObjectiveItem({
   node,
   examCode,
@@ -115,6 +117,7 @@ function SubObjectiveItem({
             {t("dashboard.domains.due", { count: node.dueCount })}
           </span>
         ) : null}
+        <QuestionCount count={node.questionCount} />
       </p>
       <div className={styles["sub-progress__actions"]}>
         <ButtonLink
@@ -124,13 +127,19 @@ function SubObjectiveItem({
         >
           {t("dashboard.domains.study")}
         </ButtonLink>
-        <ButtonLink
-          variant="secondary"
-          to={practicePaths.session(examCode, node.code, node.dueCount > 0 ? "due" : undefined)}
-          aria-label={t("dashboard.domains.practiseLabel", { code: node.code, title: node.title })}
-        >
-          {t("dashboard.domains.practise")}
-        </ButtonLink>
+        {/* Nothing to practise there yet: the study screen says so and offers what exists. */}
+        {node.questionCount > 0 ? (
+          <ButtonLink
+            variant="secondary"
+            to={practicePaths.session(examCode, node.code, node.dueCount > 0 ? "due" : undefined)}
+            aria-label={t("dashboard.domains.practiseLabel", {
+              code: node.code,
+              title: node.title,
+            })}
+          >
+            {t("dashboard.domains.practise")}
+          </ButtonLink>
+        ) : null}
       </div>
     </li>
   );

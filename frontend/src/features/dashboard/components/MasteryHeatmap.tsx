@@ -93,6 +93,7 @@ export function MasteryHeatmap({ examCode, className }: { examCode: string; clas
                 <th scope="col">{t("dashboard.heatmap.objective")}</th>
                 <th scope="col">{t("dashboard.heatmap.mastery")}</th>
                 <th scope="col">{t("dashboard.heatmap.level")}</th>
+                <th scope="col">{t("dashboard.heatmap.questions")}</th>
               </tr>
             </thead>
             <tbody>
@@ -105,6 +106,7 @@ export function MasteryHeatmap({ examCode, className }: { examCode: string; clas
                     </th>
                     <td>{objective.mastery}/100</td>
                     <td>{levelName(objective.level)}</td>
+                    <td>{objective.questionCount}</td>
                   </tr>
                 )),
               )}
@@ -113,13 +115,8 @@ export function MasteryHeatmap({ examCode, className }: { examCode: string; clas
         </TableScroll>
       ) : (
         <>
-          <section
-            id="heatmap-view"
-            className={statusStyles.heatmap__scroll}
-            aria-label={t("dashboard.heatmap.scrollLabel")}
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable from the keyboard.
-            tabIndex={0}
-          >
+          {/* Its cells wrap: it fits the screen and never scrolls sideways. */}
+          <section id="heatmap-view" aria-label={t("dashboard.heatmap.scrollLabel")}>
             <ul className={styles.heatmap__rows}>
               {rows.map(({ domain, objectives: items }) => (
                 <li key={domain.id} className={styles.heatmap__row}>
@@ -138,8 +135,14 @@ export function MasteryHeatmap({ examCode, className }: { examCode: string; clas
                             title: objective.title,
                             mastery: objective.mastery,
                             level: levelName(objective.level),
+                            questions: t("dashboard.domains.questions", {
+                              count: objective.questionCount,
+                            }),
                           })}
-                          title={`${objective.code} ${objective.title}`}
+                          title={`${objective.code} ${objective.title} · ${t(
+                            "dashboard.domains.questions",
+                            { count: objective.questionCount },
+                          )}`}
                           onClick={() => open({ domain: domain.code, objective: objective.code })}
                         >
                           {/* Spaced, so the visible text reads as it starts the name. */}

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Recommendation } from "@/api/types";
 import { ButtonLink, SkeletonBlock } from "@/components/ui";
-import { catalogPaths } from "@/features/catalog";
+import { catalogPaths, QuestionCount } from "@/features/catalog";
 import { practicePaths } from "@/features/practice";
 import { MasteryBadge, useRecommendations } from "@/features/progress";
 import domainProgressStyles from "./DomainProgress.module.css";
@@ -38,6 +38,9 @@ function RecommendationItem({ item, examCode }: { item: Recommendation; examCode
         >
           <li>
             <MasteryBadge mastery={{ level: item.level, score: item.mastery }} />
+          </li>
+          <li>
+            <QuestionCount count={item.questionCount} />
           </li>
           {item.reasons.map((reason) => (
             <li

@@ -8,17 +8,32 @@ import { formatUpcoming } from "../lib/format";
 import { practicePaths } from "../lib/paths";
 import styles from "./StudyActions.module.css";
 
+/** Said in place of "Practise" where the bank has no question yet in the learner's language. */
+function NoQuestionsYet() {
+  const { t } = useTranslation();
+  return (
+    <li className={`${styles["study-actions__item"]} ${styles["study-actions__empty"]}`}>
+      <p className={styles["study-actions__empty-title"]}>{t("practice.study.noQuestions")}</p>
+      <p className={styles["study-actions__hint"]}>{t("practice.study.noQuestionsHint")}</p>
+    </li>
+  );
+}
+
 /**
  * The study screen's actions: practise the sub-objective, generate questions on it (the app
  * passes the generation screen's path), review what is due on it. Visitors are asked to log in.
+ * With no question in the learner's language there is nothing to practise: it says so instead.
  */
 export function StudyPracticeActions({
   examCode,
   subObjectiveCode,
+  questionCount,
   generateTo,
 }: {
   examCode: string;
   subObjectiveCode: string;
+  /** Questions to practise there, in the learner's language (from the catalog). */
+  questionCount: number;
   /** The generate screen; the action stays disabled without it. */
   generateTo?: string;
 }) {
@@ -33,6 +48,7 @@ export function StudyPracticeActions({
     return (
       <div className={styles["study-actions-wrap"]}>
         <ul className={styles["study-actions"]}>
+          {questionCount === 0 ? <NoQuestionsYet /> : null}
           {(
             [
               [
@@ -47,21 +63,23 @@ export function StudyPracticeActions({
               ],
               ["review", "catalog.study.actions.review.label", "practice.study.visitorReview"],
             ] as const
-          ).map(([key, label, hint]) => (
-            <li key={key} className={styles["study-actions__item"]}>
-              <Button
-                variant={key === "practise" ? "primary" : "secondary"}
-                disabled
-                block
-                aria-describedby={`${id}-${key}`}
-              >
-                {t(label)}
-              </Button>
-              <p className={styles["study-actions__hint"]} id={`${id}-${key}`}>
-                {t(hint)}
-              </p>
-            </li>
-          ))}
+          )
+            .filter(([key]) => key !== "practise" || questionCount > 0)
+            .map(([key, label, hint]) => (
+              <li key={key} className={styles["study-actions__item"]}>
+                <Button
+                  variant={key === "practise" ? "primary" : "secondary"}
+                  disabled
+                  block
+                  aria-describedby={`${id}-${key}`}
+                >
+                  {t(label)}
+                </Button>
+                <p className={styles["study-actions__hint"]} id={`${id}-${key}`}>
+                  {t(hint)}
+                </p>
+              </li>
+            ))}
         </ul>
         <p>
           <ButtonLink variant="ghost" to={`/login?next=${encodeURIComponent(here)}`}>
@@ -83,21 +101,30 @@ export function StudyPracticeActions({
 
   return (
     <ul className={styles["study-actions"]}>
-      <li className={styles["study-actions__item"]}>
-        <ButtonLink
-          block
-          to={practicePaths.session(examCode, subObjectiveCode)}
-          aria-describedby={`${id}-practise`}
-        >
-          {t("catalog.study.actions.practise.label")}
-        </ButtonLink>
-        <p className={styles["study-actions__hint"]} id={`${id}-practise`}>
-          {t("practice.study.practiseHint")}
-        </p>
-      </li>
+      {questionCount === 0 ? (
+        <NoQuestionsYet />
+      ) : (
+        <li className={styles["study-actions__item"]}>
+          <ButtonLink
+            block
+            to={practicePaths.session(examCode, subObjectiveCode)}
+            aria-describedby={`${id}-practise`}
+          >
+            {t("catalog.study.actions.practise.label")}
+          </ButtonLink>
+          <p className={styles["study-actions__hint"]} id={`${id}-practise`}>
+            {t("practice.study.practiseHint", { count: questionCount })}
+          </p>
+        </li>
+      )}
       <li className={styles["study-actions__item"]}>
         {generateTo ? (
-          <ButtonLink variant="secondary" block to={generateTo} aria-describedby={`${id}-generate`}>
+          <ButtonLink
+            variant={questionCount === 0 ? "primary" : "secondary"}
+            block
+            to={generateTo}
+            aria-describedby={`${id}-generate`}
+          >
             {t("catalog.study.actions.generate.label")}
           </ButtonLink>
         ) : (

@@ -6,9 +6,11 @@ import time
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, Subquery
 from django.utils.translation import gettext as _
 
 from savoir.catalog.models import SubObjective
@@ -67,35 +69,56 @@ class AnswerKey:
 
 
 def answer_key_get(*, question_id: int, choice_id: int | None = None) -> AnswerKey | None:
-    """The answer key of a question; `choice_id` forces a reload when the cached key lacks it."""
+    """The answer key of a question; `choice_id` forces a reload when the cached key lacks it.
+
+    A miss loads the keys of every question of the same sub-objective in the same query (a
+    practice session's questions come from one scope, so its next answers hit), as plain rows."""
     _local_keys_current()
     hit = _local.get(question_id)
     if hit is not None and hit[0] > time.monotonic():
         key = hit[1]
         if choice_id is None or any(c.id == choice_id for c in key.choices):
             return key
-    choices = list(
-        Choice.objects.filter(question_id=question_id)
-        .select_related("question__sub_objective")
-        .order_by("position")
+    rows = (
+        Choice.objects.filter(
+            question__sub_objective_id=Subquery(
+                Question.objects.filter(pk=question_id).values("sub_objective_id")[:1]
+            )
+        )
+        .order_by("question_id", "position")
+        .values_list(
+            "question_id",
+            "question__group_id",
+            "question__sub_objective_id",
+            "question__sub_objective__code",
+            "question__topic_id",
+            "question__status",
+            "question__explanation",
+            "pk",
+            "position",
+            "is_correct",
+            "explanation",
+        )
     )
-    if not choices:
-        return None
-    question = choices[0].question
-    key = AnswerKey(
-        question_id=question.pk,
-        group_id=str(question.group_id),
-        sub_objective_id=question.sub_objective_id,
-        sub_objective_code=question.sub_objective.code,
-        topic_id=question.topic_id,
-        status=question.status,
-        explanation=question.explanation,
-        choices=tuple(ChoiceKey(c.pk, c.position, c.is_correct, c.explanation) for c in choices),
-    )
-    if len(_local) >= _MAX_ENTRIES:
+    loaded: dict[int, AnswerKey] = {}
+    for (qid, group, sub_id, sub_code, topic, status, explanation), choices in groupby(
+        rows, key=itemgetter(0, 1, 2, 3, 4, 5, 6)
+    ):
+        loaded[qid] = AnswerKey(
+            question_id=qid,
+            group_id=str(group),
+            sub_objective_id=sub_id,
+            sub_objective_code=sub_code,
+            topic_id=topic,
+            status=status,
+            explanation=explanation,
+            choices=tuple(ChoiceKey(c[7], c[8], c[9], c[10]) for c in choices),
+        )
+    if len(_local) + len(loaded) > _MAX_ENTRIES:
         _local.clear()
-    _local[question_id] = (time.monotonic() + _TTL_SECONDS, key)
-    return key
+    expires = time.monotonic() + _TTL_SECONDS
+    _local.update((qid, (expires, key)) for qid, key in loaded.items())
+    return loaded.get(question_id)
 
 
 def question_cache_invalidate(question_id: int) -> None:

@@ -13,6 +13,7 @@ from savoir.accounts.models import Role
 from savoir.core.errors import PermissionDenied, ValidationFailed
 from savoir.practice.models import UserAnswer
 from savoir.questions.models import Choice, Question, Status
+from savoir.questions.selectors import answer_key_cache_clear, answer_key_get
 from savoir.questions.services import (
     ChoiceData,
     question_create,
@@ -127,6 +128,36 @@ def test_editing_an_unanswered_question_changes_it_in_place(subs, make_user):
     )
     assert same.pk == question.pk and same.version == 1
     assert list(same.choices.values_list("text", flat=True)) == ["Choice 0", "Choice 1", "Choice 2"]
+
+
+def test_an_answer_key_miss_loads_its_sub_objective_in_one_query(subs, django_assert_num_queries):
+    first = make_question(subs["1.1.1"], correct=1)
+    neighbour = make_question(subs["1.1.1"], correct=2, n_choices=3)
+    elsewhere = make_question(subs["1.1.2"])
+    answer_key_cache_clear()
+    with django_assert_num_queries(1):
+        key = answer_key_get(question_id=first.pk)
+    assert key is not None
+    assert (key.question_id, key.sub_objective_code, key.explanation) == (
+        first.pk,
+        "1.1.1",
+        "Because option 1 of 1.1.1-0 is right.",
+    )
+    assert [(c.position, c.is_correct) for c in key.choices] == [
+        (0, False),
+        (1, True),
+        (2, False),
+        (3, False),
+    ]
+    with django_assert_num_queries(0):
+        near = answer_key_get(question_id=neighbour.pk)
+    assert near is not None and [c.id for c in near.choices] == list(
+        neighbour.choices.order_by("position").values_list("pk", flat=True)
+    )
+    with django_assert_num_queries(1):
+        assert answer_key_get(question_id=elsewhere.pk) is not None
+    with django_assert_num_queries(1):
+        assert answer_key_get(question_id=999_999) is None
 
 
 def test_only_teachers_and_admins_moderate(subs, make_user):

@@ -294,14 +294,18 @@ def main() -> None:
         start_new_session=True,
     )
     try:
-        for _ in range(100):
+        # Ready when /api/health answers 200, not when the socket accepts: on a busy machine the
+        # workers take a while to import the app after gunicorn starts listening.
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
             try:
-                http.client.HTTPConnection("127.0.0.1", PORT, timeout=1).request(
-                    "GET", "/api/health"
-                )
-                break
+                probe = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+                probe.request("GET", "/api/health")
+                if probe.getresponse().status == 200:
+                    break
             except OSError:
-                time.sleep(0.2)
+                pass
+            time.sleep(0.5)
         clients = [Client(f"bench{n + 1}@bench.test") for n in range(args.clients)]
 
         def ping():

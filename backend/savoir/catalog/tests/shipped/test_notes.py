@@ -9,6 +9,7 @@ import shutil
 import unicodedata
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -29,7 +30,7 @@ NOTES = CONTENT / "notes" / "sy0-701"
 LOCALES = ("en", "fr")
 
 
-def _sub_objectives() -> list[dict]:
+def _sub_objectives() -> list[dict[str, Any]]:
     catalog = yaml.safe_load(BLUEPRINT.read_text())
     return [
         sub
@@ -41,7 +42,7 @@ def _sub_objectives() -> list[dict]:
 
 def _norm(text: str) -> str:
     """The writers' checker's matching: case- and accent-insensitive, spaces collapsed."""
-    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("’", "'")
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2019", "'")
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     return re.sub(r"\s+", " ", text)
@@ -166,16 +167,18 @@ def test_notes_report_gives_the_issue_figures(catalog):
     assert "topics covered (en): 590/590" in report
     assert "topics covered (fr): 590/590" in report
     assert "missing" not in report and "not named" not in report
-    average = int(re.search(r"average length: (\d+) words", report).group(1))
-    assert 200 <= average <= 500
-    links = int(re.search(r"glossary links: (\d+)", report).group(1))
-    assert links == sum(len(n.glossary_links) for n in StudyNote.objects.all())
+    average = re.search(r"average length: (\d+) words", report)
+    assert average is not None and 200 <= int(average.group(1)) <= 500
+    links = re.search(r"glossary links: (\d+)", report)
+    assert links is not None and int(links.group(1)) == sum(
+        len(n.glossary_links) for n in StudyNote.objects.all()
+    )
 
 
 # --- The loader ---------------------------------------------------------------------------------
 
 
-def _snapshot() -> dict[int, tuple]:
+def _snapshot() -> dict[int, tuple[Any, ...]]:
     return {
         n.pk: (n.content_hash, n.version, n.updated_at, n.retired_at)
         for n in StudyNote.objects.all()
@@ -193,8 +196,8 @@ def test_reloading_changes_nothing(catalog):
 
 
 @pytest.fixture
-def notes_copy(tmp_path) -> Path:
-    folder = tmp_path / "sy0-701"
+def notes_copy(tmp_path: Path) -> Path:
+    folder: Path = tmp_path / "sy0-701"
     shutil.copytree(NOTES, folder)
     return folder
 

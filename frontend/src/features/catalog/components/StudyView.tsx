@@ -11,6 +11,7 @@ import { LevelHeader } from "./CatalogList";
 import catalogListStyles from "./CatalogList.module.css";
 import { ScenarioHint } from "./ScenarioHint";
 import { CatalogError } from "./Status";
+import { StudyNote } from "./StudyNote";
 import styles from "./StudyView.module.css";
 import { LocalizedTitle, OfficialWording } from "./Wording";
 
@@ -111,6 +112,9 @@ export function StudyView({
           </p>
         ) : null}
       </LevelHeader>
+
+      {/* Read, then practise: the note comes before the study actions. */}
+      <StudyNote examCode={examCode} subObjectiveCode={data.code} />
 
       <div className={styles.study__context}>
         <section className={styles["context-card"]} aria-labelledby="study-objective">

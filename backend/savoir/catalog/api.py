@@ -24,6 +24,7 @@ from .schemas import (
     ObjectivesQuery,
     SearchHitOut,
     SearchQueryIn,
+    StudyNoteOut,
     SubObjectiveDetailOut,
     SubObjectiveOut,
     SubObjectivesQuery,
@@ -252,6 +253,9 @@ def catalog_search(request: HttpRequest, query: Query[SearchQueryIn]) -> list[di
     results = []
     for hit in selectors.catalog_search(exam_code=query.exam_code, q=query.q, locale=locale):
         entity = hit.entity
+        if hit.kind == "note_section":
+            results.append(_note_hit(hit, locale))
+            continue
         item = {
             **_base(entity, locale),
             "kind": hit.kind,
@@ -283,6 +287,54 @@ def catalog_search(request: HttpRequest, query: Query[SearchQueryIn]) -> list[di
             )
         results.append(item)
     return results
+
+
+def _note_hit(hit: Any, locale: str) -> dict[str, Any]:
+    section = hit.entity
+    sub = section.note.sub_objective
+    return {
+        **_base(sub, locale),
+        "kind": "note",
+        "domain_code": sub.objective.domain.code,
+        "objective_code": sub.objective.code,
+        "sub_objective_code": sub.code,
+        "context_title": selectors.localize(sub, locale).text,
+        "matched_locales": [section.note.locale],
+        "section": {"id": section.anchor, "heading": section.heading},
+        "snippet": hit.snippet,
+        "question_count": sub.question_count,
+    }
+
+
+@router.get(
+    "/exams/{code}/sub-objectives/{sub_code}/note",
+    response={200: StudyNoteOut, **ERROR_RESPONSES},
+    operation_id="catalog_get_note",
+)
+def catalog_get_note(
+    request: HttpRequest, code: str, sub_code: str, query: Query[LangQuery]
+) -> dict[str, Any]:
+    """A sub-objective's study note in the requested language (English when it has none)."""
+    locale = _locale(request, query)
+    sub, note = selectors.study_note_get(exam_code=code, code=sub_code, locale=locale)
+    title = selectors.localize(sub, locale)
+    return {
+        "exam_code": code,
+        "sub_objective_code": sub.code,
+        "title": title.text,
+        "title_en": title.text_en,
+        "locale": note.locale,
+        "fallback": note.locale != locale,
+        "html": note.html,
+        "sections": [
+            {"id": section.anchor, "heading": section.heading}
+            for section in note.sections.all()
+            if section.heading
+        ],
+        "version": note.version,
+        "word_count": note.word_count,
+        "updated_at": note.updated_at,
+    }
 
 
 @router.get(

@@ -16,6 +16,11 @@ def _load_shipped_catalog(stdout: IO[str]) -> None:
         call_command("import_catalog", str(path), stdout=stdout)
 
 
+def _load_shipped_notes(stdout: IO[str]) -> None:
+    for folder in sorted(p for p in (CONTENT_DIR / "notes").iterdir() if p.is_dir()):
+        call_command("import_notes", str(folder), stdout=stdout)
+
+
 class CatalogConfig(AppConfig):
     name = "savoir.catalog"
     label = "catalog"
@@ -25,3 +30,5 @@ class CatalogConfig(AppConfig):
         from savoir.core.content import ContentLoader, content_loader_register
 
         content_loader_register(ContentLoader(10, "catalog", _load_shipped_catalog))
+        # After the blueprint and the glossary its links point to.
+        content_loader_register(ContentLoader(15, "study-notes", _load_shipped_notes))

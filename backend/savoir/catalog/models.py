@@ -201,15 +201,70 @@ class GlossaryTranslation(Translation):
         ]
 
 
+class StudyNote(models.Model):
+    """A sub-objective's study note in one language, from its Markdown file
+    (content/notes/<exam>/<locale>/<code>.md). `html` is rendered and sanitized at load time;
+    `content_hash` covers the file and the renderer, so an unchanged file is left untouched and an
+    edited one becomes the next `version`. A note whose file is removed is retired."""
+
+    exam = models.ForeignKey(Exam, on_delete=models.PROTECT, related_name="+")
+    sub_objective = models.ForeignKey(
+        SubObjective, on_delete=models.PROTECT, related_name="study_notes"
+    )
+    locale = models.CharField(max_length=5, choices=Locale.choices)
+    source_path = models.CharField(max_length=300)  # relative to the notes folder of the exam
+    markdown = models.TextField()
+    html = models.TextField()
+    content_hash = models.CharField(max_length=64)
+    version = models.PositiveIntegerField(default=1)
+    word_count = models.PositiveIntegerField(default=0)
+    glossary_links = models.JSONField(default=list)  # acronyms, in order, repeats included
+    retired_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sub_objective", "locale"], name="catalog_studynote_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.source_path
+
+
+class StudyNoteSection(models.Model):
+    """One `##` section of a note (its stable anchor, heading and plain text), for search."""
+
+    note = models.ForeignKey(StudyNote, on_delete=models.CASCADE, related_name="sections")
+    position = models.PositiveSmallIntegerField()
+    anchor = models.CharField(max_length=120)
+    heading = models.CharField(max_length=300)
+    text = models.TextField()
+
+    class Meta:
+        ordering = ("position",)
+        constraints = [
+            models.UniqueConstraint(
+                fields=["note", "position"], name="catalog_studynotesection_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.note} #{self.anchor}"
+
+
 class SearchDocument(models.Model):
-    """Flattened, accent-folded text of every catalog title and topic in every language, rebuilt
-    by the importer. One table to search on SQLite (LIKE) and PostgreSQL (full-text, GIN index)."""
+    """Flattened, accent-folded text of every catalog title and topic in every language, and of
+    every study note's sections, rebuilt by the importers. One table to search on SQLite (LIKE) and PostgreSQL (full-text, GIN index)."""
 
     class Kind(models.TextChoices):
         DOMAIN = "domain"
         OBJECTIVE = "objective"
         SUB_OBJECTIVE = "sub_objective"
         TOPIC = "topic"
+        NOTE_SECTION = "note_section"  # entity_id: a StudyNoteSection; only in its note's language
 
     exam = models.ForeignKey(Exam, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=20, choices=Kind.choices)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Literal
 
 from pydantic import Field
@@ -100,16 +101,42 @@ class SubObjectiveDetailOut(LocalizedOut):
     topics: list[TopicOut]
 
 
+class NoteSectionRef(CamelSchema):
+    id: str  # the heading's id in the note's HTML: the study screen's URL fragment
+    heading: str
+
+
 class SearchHitOut(LocalizedOut):
-    kind: Literal["domain", "objective", "sub_objective", "topic"]
+    """A title, or a passage of a study note (`note`: the hit's id, code and title are its
+    sub-objective's; `section` and `snippet` say where in the note the words are)."""
+
+    kind: Literal["domain", "objective", "sub_objective", "topic", "note"]
     domain_code: str
     objective_code: str | None
     sub_objective_code: str | None
-    # For a topic: the sub-objective it belongs to, where the study screen lives.
+    # For a topic or a note: the sub-objective it belongs to, where the study screen lives.
     context_title: str | None
     # For a sub-objective or a topic: the questions of the study screen it leads to.
     question_count: int | None
     matched_locales: list[Language]
+    section: NoteSectionRef | None = None
+    snippet: str | None = None
+
+
+class StudyNoteOut(CamelSchema):
+    """A sub-objective's study note, the same for every reader."""
+
+    exam_code: str
+    sub_objective_code: str
+    title: str
+    title_en: str
+    locale: Language
+    fallback: bool  # true when the note is in English because the requested language had none
+    html: str  # rendered and sanitized at load time
+    sections: list[NoteSectionRef]
+    version: int
+    word_count: int
+    updated_at: datetime
 
 
 class GlossaryEntryOut(CamelSchema):

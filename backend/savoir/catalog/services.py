@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import attrgetter
+from pathlib import Path
 from typing import Any
 
 from django.core.cache import cache
@@ -27,11 +28,14 @@ from .models import (
     Objective,
     ObjectiveTranslation,
     SearchDocument,
+    StudyNote,
+    StudyNoteSection,
     SubObjective,
     SubObjectiveTranslation,
     Topic,
     TopicTranslation,
 )
+from .note_format import ParsedNote, note_files, note_source_hash, parse_note
 
 
 @dataclass
@@ -315,6 +319,22 @@ def search_index_rebuild(*, exam: Exam) -> int:
             )
             for entity_id, code, locale, title in rows
         ]
+    sections = StudyNoteSection.objects.filter(
+        note__exam=exam,
+        note__retired_at__isnull=True,
+        note__sub_objective__retired_at__isnull=True,
+    ).values_list("pk", "note__sub_objective__code", "note__locale", "heading", "text")
+    documents += [
+        SearchDocument(
+            exam=exam,
+            kind=SearchDocument.Kind.NOTE_SECTION,
+            entity_id=section_id,
+            code=code,
+            locale=locale,
+            text=fold(f"{heading} {text}"),
+        )
+        for section_id, code, locale, heading, text in sections
+    ]
     SearchDocument.objects.bulk_create(documents, batch_size=500)
     return len(documents)
 
@@ -362,6 +382,114 @@ def glossary_import(*, data: Any, dry_run: bool = False) -> ImportSummary:
         if changed:
             summary.updated["glossary"] += 1
     glossary_tr.flush()
+    if dry_run:
+        transaction.set_rollback(True)
+    return summary
+
+
+def _notes_read(
+    *, exam: Exam, directory: Path
+) -> tuple[dict[tuple[str, str], ParsedNote], dict[tuple[str, str], str]]:
+    """Every note file of the folder, checked and rendered; ContentError naming each bad file."""
+    files, errors = note_files(directory)
+    subs = set(
+        SubObjective.objects.filter(exam=exam, retired_at__isnull=True).values_list(
+            "code", flat=True
+        )
+    )
+    glossary = set(
+        GlossaryEntry.objects.filter(exam=exam, retired_at__isnull=True).values_list(
+            "acronym", flat=True
+        )
+    )
+    parsed: dict[tuple[str, str], ParsedNote] = {}
+    paths: dict[tuple[str, str], str] = {}
+    for (locale, code), path in files.items():
+        label = f"{locale}/{path.name}"
+        if code not in subs:
+            errors.append(f"{label}: {code} is not a sub-objective of {exam.code}")
+            continue
+        try:
+            source = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            errors.append(f"{label}: not UTF-8 text")
+            continue
+        note = parse_note(locale=locale, code=code, source=source, glossary=glossary, label=label)
+        errors += note.errors
+        parsed[(locale, code)] = note
+        paths[(locale, code)] = label
+    if errors:
+        raise ContentError(errors)
+    return parsed, paths
+
+
+@transaction.atomic
+def notes_import(*, exam_code: str, directory: Path, dry_run: bool = False) -> ImportSummary:
+    """Load the study notes of one exam from `directory` (<locale>/<code>.md). Every file is
+    checked first (ContentError naming each file and line, nothing written); then a note whose
+    file changed is rendered again as its next version, an unchanged one is left untouched, and
+    a note whose file is gone is retired. Idempotent."""
+    exam = Exam.objects.filter(code=exam_code, retired_at__isnull=True).first()
+    if exam is None:
+        raise ContentError([f"exam {exam_code} is not in the catalog; import it first"])
+    parsed, paths = _notes_read(exam=exam, directory=directory)
+    summary = ImportSummary()
+    existing = {
+        (note.locale, note.sub_objective.code): note
+        for note in StudyNote.objects.filter(exam=exam).select_related("sub_objective")
+    }
+    sub_ids = dict(
+        SubObjective.objects.filter(exam=exam, retired_at__isnull=True).values_list("code", "pk")
+    )
+    changed: list[tuple[StudyNote, ParsedNote]] = []
+    for key, note in sorted(parsed.items()):
+        content_hash = note_source_hash(note.source)
+        values = {
+            "source_path": paths[key],
+            "markdown": note.source,
+            "html": note.html,
+            "content_hash": content_hash,
+            "word_count": note.word_count,
+            "glossary_links": note.glossary_links,
+        }
+        row = existing.get(key)
+        if row is None:
+            row = StudyNote.objects.create(
+                exam=exam, sub_objective_id=sub_ids[note.code], locale=note.locale, **values
+            )
+            summary.created["notes"] += 1
+            changed.append((row, note))
+            continue
+        if row.content_hash == content_hash and row.retired_at is None:
+            continue
+        if row.content_hash != content_hash:
+            for name, value in values.items():
+                setattr(row, name, value)
+            row.version += 1
+            changed.append((row, note))
+        row.retired_at = None
+        row.save()
+        summary.updated["notes"] += 1
+    now = timezone.now()
+    for key, row in existing.items():
+        if key not in parsed and row.retired_at is None:
+            row.retired_at = now
+            row.save(update_fields=["retired_at", "updated_at"])
+            summary.retired["notes"] += 1
+    if changed:
+        StudyNoteSection.objects.filter(note__in=[row for row, _ in changed]).delete()
+        StudyNoteSection.objects.bulk_create(
+            [
+                StudyNoteSection(
+                    note=row, position=n, anchor=s.anchor, heading=s.heading, text=s.text
+                )
+                for row, note in changed
+                for n, s in enumerate(note.sections)
+            ],
+            batch_size=500,
+        )
+    if summary.changed:
+        search_index_rebuild(exam=exam)
     if dry_run:
         transaction.set_rollback(True)
     return summary

@@ -31,6 +31,7 @@ export type TreeDomain = ExamTree["domains"][number];
 export type TreeObjective = TreeDomain["objectives"][number];
 export type TreeSubObjective = TreeObjective["subObjectives"][number];
 export type SearchHit = CatalogGet<"/api/catalog/search">[number];
+export type StudyNote = CatalogGet<"/api/catalog/exams/{code}/sub-objectives/{sub_code}/note">;
 export type GlossaryEntry = CatalogGet<"/api/catalog/glossary">[number];
 
 // Practice, reviews and progress (signed in; content localized with `lang`).

@@ -180,6 +180,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalog/exams/{code}/sub-objectives/{sub_code}/note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Catalog Get Note
+         * @description A sub-objective's study note in the requested language (English when it has none).
+         */
+        get: operations["catalog_get_note"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/catalog/exams/{code}/tree": {
         parameters: {
             query?: never;
@@ -1533,6 +1553,13 @@ export interface components {
             /** Weightpercent */
             weightPercent: number | null;
         };
+        /** NoteSectionRef */
+        NoteSectionRef: {
+            /** Heading */
+            heading: string;
+            /** Id */
+            id: string;
+        };
         /** ObjectiveFilter */
         ObjectiveFilter: {
             /**
@@ -1992,7 +2019,11 @@ export interface components {
             /** Status */
             status: string;
         };
-        /** SearchHitOut */
+        /**
+         * SearchHitOut
+         * @description A title, or a passage of a study note (`note`: the hit's id, code and title are its
+         *     sub-objective's; `section` and `snippet` say where in the note the words are).
+         */
         SearchHitOut: {
             /** Code */
             code: string;
@@ -2008,13 +2039,16 @@ export interface components {
              * Kind
              * @enum {string}
              */
-            kind: "domain" | "objective" | "sub_objective" | "topic";
+            kind: "domain" | "objective" | "sub_objective" | "topic" | "note";
             /** Matchedlocales */
             matchedLocales: ("fr" | "en")[];
             /** Objectivecode */
             objectiveCode: string | null;
             /** Questioncount */
             questionCount: number | null;
+            section?: components["schemas"]["NoteSectionRef"] | null;
+            /** Snippet */
+            snippet?: string | null;
             /** Subobjectivecode */
             subObjectiveCode: string | null;
             /** Title */
@@ -2173,6 +2207,40 @@ export interface components {
             target: number;
             /** Timespentms */
             timeSpentMs: number;
+        };
+        /**
+         * StudyNoteOut
+         * @description A sub-objective's study note, the same for every reader.
+         */
+        StudyNoteOut: {
+            /** Examcode */
+            examCode: string;
+            /** Fallback */
+            fallback: boolean;
+            /** Html */
+            html: string;
+            /**
+             * Locale
+             * @enum {string}
+             */
+            locale: "fr" | "en";
+            /** Sections */
+            sections: components["schemas"]["NoteSectionRef"][];
+            /** Subobjectivecode */
+            subObjectiveCode: string;
+            /** Title */
+            title: string;
+            /** Titleen */
+            titleEn: string;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+            /** Version */
+            version: number;
+            /** Wordcount */
+            wordCount: number;
         };
         /** SubObjectiveDetailOut */
         SubObjectiveDetailOut: {
@@ -3351,6 +3419,112 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SubObjectiveDetailOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    catalog_get_note: {
+        parameters: {
+            query?: {
+                lang?: ("fr" | "en") | null;
+            };
+            header?: never;
+            path: {
+                code: string;
+                sub_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyNoteOut"];
                 };
             };
             /** @description Bad Request */

@@ -8,6 +8,7 @@ export {
   useExamTree,
   useGlossary,
   useObjectives,
+  useStudyNote,
   useSubObjective,
   useSubObjectives,
 } from "./api/queries";
@@ -20,12 +21,14 @@ export { ExamOverview } from "./components/ExamOverview";
 export { Glossary } from "./components/Glossary";
 export { ObjectiveView } from "./components/ObjectiveView";
 export { CatalogError, CatalogNotFound } from "./components/Status";
+export { StudyNote, StudyNoteLink } from "./components/StudyNote";
 export { StudyView } from "./components/StudyView";
 export { FallbackMarker, LocalizedTitle, OfficialWording } from "./components/Wording";
 export {
   type CatalogLocation,
   catalogPaths,
   DEFAULT_EXAM_CODE,
+  NOTE_ID,
   parseCatalogParams,
   searchHitPath,
 } from "./lib/paths";

@@ -12,6 +12,8 @@ export const catalogKeys = {
     [...catalogKeys.all, "subObjectives", examCode, objectiveCode, lang] as const,
   subObjective: (examCode: string, subObjectiveCode: string, lang: Language) =>
     [...catalogKeys.all, "subObjective", examCode, subObjectiveCode, lang] as const,
+  note: (examCode: string, subObjectiveCode: string, lang: Language) =>
+    [...catalogKeys.all, "note", examCode, subObjectiveCode, lang] as const,
   tree: (examCode: string, lang: Language) => [...catalogKeys.all, "tree", examCode, lang] as const,
   search: (examCode: string, q: string, lang: Language) =>
     [...catalogKeys.all, "search", examCode, q, lang] as const,

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { Language } from "@/api/types";
 import { api, unwrap } from "@/lib/api-client";
+import { ApiError } from "@/lib/api-error";
 import { DEFAULT_LANGUAGE, isLanguage } from "@/lib/language";
 import { catalogKeys } from "./keys";
 
@@ -90,6 +91,24 @@ export function useSubObjective(examCode: string, subObjectiveCode: string) {
         }),
       ),
     staleTime: CATALOG_STALE_MS,
+  });
+}
+
+/** A sub-objective's study note (English when the language has none; 404 when it has none). */
+export function useStudyNote(examCode: string, subObjectiveCode: string) {
+  const lang = useCatalogLanguage();
+  return useQuery({
+    queryKey: catalogKeys.note(examCode, subObjectiveCode, lang),
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/catalog/exams/{code}/sub-objectives/{sub_code}/note", {
+          headers: inLanguage(lang),
+          params: { path: { code: examCode, sub_code: subObjectiveCode }, query: { lang } },
+        }),
+      ),
+    staleTime: CATALOG_STALE_MS,
+    // A sub-objective without a note is not an error worth asking again.
+    retry: (count, error) => !(error instanceof ApiError && error.status === 404) && count < 2,
   });
 }
 

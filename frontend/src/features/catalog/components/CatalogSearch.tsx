@@ -172,12 +172,20 @@ export function CatalogSearch({ examCode }: { examCode: string }) {
                             </>
                           ) : null}
                         </span>{" "}
+                        {hit.kind === "note" && hit.section ? (
+                          <span className={styles["search-hit__context"]}>
+                            {t("catalog.search.inNote", { heading: hit.section.heading })}
+                          </span>
+                        ) : null}
+                        {hit.kind === "note" && hit.snippet ? (
+                          <span className={styles["search-hit__snippet"]}>{hit.snippet}</span>
+                        ) : null}
                         {hit.kind === "topic" && hit.contextTitle ? (
                           <span className={styles["search-hit__context"]}>
                             {t("catalog.search.inContext", { title: hit.contextTitle })}
                           </span>
                         ) : null}{" "}
-                        {hit.title !== hit.titleEn && !hit.fallback ? (
+                        {hit.kind !== "note" && hit.title !== hit.titleEn && !hit.fallback ? (
                           <span className={styles["search-hit__en"]} lang="en">
                             {hit.titleEn}
                           </span>

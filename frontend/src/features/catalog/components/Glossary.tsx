@@ -1,5 +1,6 @@
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useLocation } from "react-router";
 import { Button, SkeletonBlock } from "@/components/ui";
 import { errorMessage } from "@/lib/forms";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
@@ -20,6 +21,17 @@ export function Glossary({ examCode = DEFAULT_EXAM_CODE }: { examCode?: string }
   const glossary = useGlossary(examCode, q);
   const entries = glossary.data ?? [];
   const showEnglish = i18n.language !== "en";
+  // /glossary#PKI (a study note's link): that acronym's entries are pointed out and scrolled to.
+  const { hash } = useLocation();
+  const targetAcronym = hash ? decodeURIComponent(hash.slice(1)) : null;
+  const target = useRef<HTMLDivElement | null>(null);
+  const firstTargetId = entries.find((entry) => entry.acronym === targetAcronym)?.id;
+  const hasTarget = firstTargetId !== undefined;
+  useEffect(() => {
+    if (!hasTarget) return;
+    target.current?.scrollIntoView?.({ block: "center" });
+    target.current?.focus({ preventScroll: true });
+  }, [hasTarget]);
 
   return (
     <div className={styles.glossary}>
@@ -83,33 +95,43 @@ export function Glossary({ examCode = DEFAULT_EXAM_CODE }: { examCode?: string }
         </div>
       ) : (
         <dl className={styles.glossary__list} aria-busy={glossary.isFetching || undefined}>
-          {entries.map((entry) => (
-            <div key={entry.id} className={styles.glossary__entry}>
-              <dt className={styles.glossary__acronym} lang="en">
-                {entry.acronym}
-              </dt>
-              <dd className={styles.glossary__expansion}>
-                <span lang={entry.fallback ? "en" : undefined}>{entry.expansion}</span>
-                {entry.fallback ? (
-                  <>
-                    {" "}
-                    <FallbackMarker />
-                  </>
-                ) : null}
-              </dd>
-              {showEnglish && !entry.fallback && entry.expansionEn !== entry.expansion ? (
-                <dd className={styles.glossary__english}>
-                  <span className={styles["glossary__english-label"]}>
-                    {t("catalog.glossary.english")}
-                  </span>{" "}
-                  <span lang="en">{entry.expansionEn}</span>
+          {entries.map((entry) => {
+            const isTarget = entry.acronym === targetAcronym;
+            const isFirstTarget = entry.id === firstTargetId;
+            return (
+              <div
+                key={entry.id}
+                ref={isFirstTarget ? target : undefined}
+                tabIndex={isFirstTarget ? -1 : undefined}
+                aria-current={isTarget ? "true" : undefined}
+                className={`${styles.glossary__entry}${isTarget ? ` ${styles["glossary__entry--target"]}` : ""}`}
+              >
+                <dt className={styles.glossary__acronym} lang="en">
+                  {entry.acronym}
+                </dt>
+                <dd className={styles.glossary__expansion}>
+                  <span lang={entry.fallback ? "en" : undefined}>{entry.expansion}</span>
+                  {entry.fallback ? (
+                    <>
+                      {" "}
+                      <FallbackMarker />
+                    </>
+                  ) : null}
                 </dd>
-              ) : null}
-              {entry.explanation ? (
-                <dd className={styles.glossary__explanation}>{entry.explanation}</dd>
-              ) : null}
-            </div>
-          ))}
+                {showEnglish && !entry.fallback && entry.expansionEn !== entry.expansion ? (
+                  <dd className={styles.glossary__english}>
+                    <span className={styles["glossary__english-label"]}>
+                      {t("catalog.glossary.english")}
+                    </span>{" "}
+                    <span lang="en">{entry.expansionEn}</span>
+                  </dd>
+                ) : null}
+                {entry.explanation ? (
+                  <dd className={styles.glossary__explanation}>{entry.explanation}</dd>
+                ) : null}
+              </div>
+            );
+          })}
         </dl>
       )}
     </div>

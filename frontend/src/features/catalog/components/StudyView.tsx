@@ -12,6 +12,7 @@ import { LevelHeader } from "./CatalogList";
 import catalogListStyles from "./CatalogList.module.css";
 import { ScenarioHint } from "./ScenarioHint";
 import { CatalogError } from "./Status";
+import { StudyNote } from "./StudyNote";
 import styles from "./StudyView.module.css";
 import { LocalizedTitle, OfficialWording } from "./Wording";
 
@@ -121,6 +122,9 @@ export function StudyView({
         </h2>
         {actions(data)}
       </section>
+
+      {/* Then the note: the practice actions stay a few Tab presses from the top. */}
+      <StudyNote examCode={examCode} subObjectiveCode={data.code} />
 
       <div className={styles.study__context}>
         <section className={styles["context-card"]} aria-labelledby="study-objective">

@@ -62,7 +62,22 @@ export const catalogPaths = {
       topic ? `?topic=${seg(topic)}` : ""
     }`,
   glossary: () => "/glossary",
+  /** The glossary, scrolled to an acronym's entry. */
+  glossaryEntry: (acronym: string) => `/glossary#${seg(acronym)}`,
+  /**
+   * A sub-objective's study note, or one of its sections: its study screen, scrolled there.
+   * The objective's code is the sub-objective's first two parts (2.4.1 belongs to 2.4).
+   */
+  note: (examCode: string, subObjectiveCode: string, sectionId = NOTE_ID) =>
+    `${catalogPaths.subObjective(examCode, objectiveOf(subObjectiveCode), subObjectiveCode)}#${seg(sectionId)}`,
 };
+
+/** The id of the study note on the study screen (its sections have ids of their own). */
+export const NOTE_ID = "note";
+
+export function objectiveOf(subObjectiveCode: string): string {
+  return subObjectiveCode.split(".").slice(0, 2).join(".");
+}
 
 /** Where a search hit leads: its own level, or for a topic its sub-objective's study screen. */
 export function searchHitPath(examCode: string, hit: SearchHit): string {
@@ -80,5 +95,9 @@ export function searchHitPath(examCode: string, hit: SearchHit): string {
         hit.subObjectiveCode ?? "",
         hit.code,
       );
+    case "note":
+      return `${catalogPaths.subObjective(examCode, hit.objectiveCode ?? "", hit.code)}#${seg(
+        hit.section?.id ?? NOTE_ID,
+      )}`;
   }
 }

@@ -8,6 +8,7 @@ import type {
   PracticeQuestion,
 } from "@/api/types";
 import { Alert, Button } from "@/components/ui";
+import { StudyNoteLink } from "@/features/catalog";
 import { useLevelName } from "@/features/progress";
 import { ApiError, NetworkError } from "@/lib/api-error";
 import { keepPunctuation } from "@/lib/format";
@@ -101,6 +102,7 @@ function Feedback({
             when: formatUpcoming(result.nextReviewAt, i18n.language),
           })}
         </p>
+        {result.isCorrect ? null : <StudyNoteLink subObjectiveCode={mastery.subObjectiveCode} />}
       </div>
 
       {/* Sticky: on a phone the way on stays in reach while the explanations scroll by. */}

@@ -177,7 +177,7 @@ def test_a_first_visit_speaks_the_browsers_language_until_one_is_picked(
         response = page.goto(f"{live_server.url}/")
         assert response is not None
         # The server's page already says it, before any script runs.
-        assert f'<html lang="{language}">' in response.text()
+        assert f'<html lang="{language}" data-language="{language}"' in response.text()
         expect(heading(page, title)).to_be_visible()
         expect(page.locator("html")).to_have_attribute("lang", language)
         assert "savoir_lang" not in {cookie["name"] for cookie in context.cookies()}
@@ -190,7 +190,7 @@ def test_a_first_visit_speaks_the_browsers_language_until_one_is_picked(
         expect(page.locator("html")).to_have_attribute("lang", other)
         response = page.reload()
         assert response is not None
-        assert f'<html lang="{other}">' in response.text()
+        assert f'<html lang="{other}" data-language="{other}"' in response.text()
         expect(heading(page, {"en": "Log in", "fr": "Connexion"}[other])).to_be_visible()
     finally:
         context.close()

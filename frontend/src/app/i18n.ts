@@ -1,5 +1,6 @@
 import type { i18n } from "i18next";
 import { loadI18n } from "@/lib/i18n";
+import { loadAttempt } from "@/lib/lazy-retry";
 import type en from "./translations/en";
 import type enPages from "./translations/en-pages";
 
@@ -44,21 +45,23 @@ export async function startI18n(language: string): Promise<i18n> {
   return instance;
 }
 
-const loading = new WeakMap<i18n, Promise<void>>();
+const loading = new WeakMap<i18n, { promise: Promise<void>; language: string; attempt: number }>();
 
 /**
  * Null when the pages' strings are there (always in tests, which hold every string), else the
- * promise of their arrival, for a page to suspend on.
+ * promise of their arrival, for a page to suspend on. A failed download (offline) stays failed,
+ * so the error boundary shows it, until its "try again" starts a new attempt (lib/lazy-retry.ts):
+ * a fresh promise on every render would suspend forever instead.
  */
 export function pageStrings(instance: i18n): Promise<void> | null {
   if (instance.getResource(instance.language, "translation", "dashboard") !== undefined)
     return null;
   const load = pageStringLoaders.get(instance);
   if (!load) return null;
-  let pending = loading.get(instance);
-  if (!pending) {
-    pending = load().finally(() => loading.delete(instance));
-    loading.set(instance, pending);
-  }
-  return pending;
+  const current = loading.get(instance);
+  const { language } = instance;
+  if (current?.language === language && current.attempt === loadAttempt()) return current.promise;
+  const promise = load();
+  loading.set(instance, { promise, language, attempt: loadAttempt() });
+  return promise;
 }

@@ -25,10 +25,10 @@ def test_read_a_note_follow_a_glossary_link_and_find_a_note_in_search(
     expect(note.get_by_role("heading", level=2, name="Pièges")).to_be_attached()
     # French typography from the loader: no-break spaces, never a line starting with ":".
     assert "\u00a0:" in note.inner_text()
-    # Read, then practise: the note comes before the study actions.
+    # The study actions, then the note: Practise stays a few Tab presses from the top.
     actions = page.get_by_role("region", name="Travailler ce sous-objectif")
     note_box, actions_box = note.bounding_box(), actions.bounding_box()
-    assert note_box and actions_box and note_box["y"] < actions_box["y"]
+    assert note_box and actions_box and actions_box["y"] < note_box["y"]
     # A table scrolls inside its own box; the page itself never scrolls sideways.
     table_box = note.locator(".note-table").first
     expect(table_box).to_be_visible()
